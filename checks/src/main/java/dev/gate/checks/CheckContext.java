@@ -1,0 +1,58 @@
+package dev.gate.checks;
+
+import dev.gate.checks.http.HttpProbe;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.Objects;
+
+/**
+ * The services a check runs with: where the site is, the HTTP probe, time, where to put
+ * evidence, and how to hide secrets. What a check asks about comes through its constructor.
+ *
+ * @param runDir the run's output folder; artifacts go under {@code artifacts/<check id>/}
+ */
+public record CheckContext(
+        URI target,
+        HttpProbe http,
+        Clock clock,
+        Sleeper sleeper,
+        Path runDir,
+        Redactor redactor,
+        Progress progress) {
+
+    public CheckContext {
+        Objects.requireNonNull(target, "target");
+        Objects.requireNonNull(http, "http");
+        Objects.requireNonNull(clock, "clock");
+        Objects.requireNonNull(sleeper, "sleeper");
+        Objects.requireNonNull(runDir, "runDir");
+        Objects.requireNonNull(redactor, "redactor");
+        Objects.requireNonNull(progress, "progress");
+    }
+
+    /** The folder for one check's artifacts, created on first use. */
+    public Path artifactDir(String checkId) {
+        Path dir = runDir.resolve("artifacts").resolve(checkId).normalize();
+        if (!dir.startsWith(runDir.resolve("artifacts"))) {
+            throw new IllegalArgumentException("check id " + checkId + " would leave the run folder");
+        }
+        try {
+            return Files.createDirectories(dir);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot create " + dir + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** A path to an artifact, relative to the run folder, as reports link to it. */
+    public String relativeToRun(Path file) {
+        return runDir.relativize(file).toString().replace('\\', '/');
+    }
+
+    public URI resolve(String pathOrUrl) {
+        return Targets.resolve(target, pathOrUrl);
+    }
+}

@@ -1,0 +1,90 @@
+package dev.gate.checks;
+
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Collections;
+
+/**
+ * What one check found: a status, a one-line summary a person understands, details, metrics
+ * other tools read, artifacts and the runbook to open. Immutable; copy with the {@code with*}
+ * methods.
+ *
+ * @param id       unique within a run, also the artifact folder name
+ * @param kind     the family of check ({@code commit}, {@code page}, {@code api}, {@code latency}, ...)
+ * @param name     what was checked, for people ({@code GET /api/health})
+ * @param metrics  numbers, strings or lists of numbers, in insertion order
+ * @param playbook the runbook's name, resolved to a link by the reports
+ */
+public record CheckResult(
+        String id,
+        String kind,
+        String name,
+        Status status,
+        String summary,
+        List<String> details,
+        Map<String, Object> metrics,
+        List<Artifact> artifacts,
+        String playbook,
+        Duration duration) {
+
+    public CheckResult {
+        Objects.requireNonNull(id, "id");
+        Objects.requireNonNull(kind, "kind");
+        Objects.requireNonNull(name, "name");
+        Objects.requireNonNull(status, "status");
+        Objects.requireNonNull(summary, "summary");
+        details = List.copyOf(details);
+        metrics = Collections.unmodifiableMap(new LinkedHashMap<>(metrics));
+        artifacts = List.copyOf(artifacts);
+        Objects.requireNonNull(playbook, "playbook");
+        Objects.requireNonNull(duration, "duration");
+    }
+
+    public static CheckResult of(String id, String kind, String name, Status status, String summary) {
+        return new CheckResult(id, kind, name, status, summary, List.of(), Map.of(), List.of(), "", Duration.ZERO);
+    }
+
+    public static CheckResult pass(String id, String kind, String name, String summary) {
+        return of(id, kind, name, Status.PASS, summary);
+    }
+
+    public static CheckResult warn(String id, String kind, String name, String summary) {
+        return of(id, kind, name, Status.WARN, summary);
+    }
+
+    public static CheckResult fail(String id, String kind, String name, String summary) {
+        return of(id, kind, name, Status.FAIL, summary);
+    }
+
+    /** The check could not run: {@code cause} becomes the one-line summary. */
+    public static CheckResult error(String id, String kind, String name, String cause) {
+        return of(id, kind, name, Status.ERROR, cause);
+    }
+
+    public CheckResult withDetails(List<String> newDetails) {
+        return new CheckResult(id, kind, name, status, summary, newDetails, metrics, artifacts, playbook, duration);
+    }
+
+    public CheckResult withMetrics(Map<String, Object> newMetrics) {
+        return new CheckResult(id, kind, name, status, summary, details, newMetrics, artifacts, playbook, duration);
+    }
+
+    public CheckResult withArtifacts(List<Artifact> newArtifacts) {
+        return new CheckResult(id, kind, name, status, summary, details, metrics, newArtifacts, playbook, duration);
+    }
+
+    public CheckResult withPlaybook(String newPlaybook) {
+        return new CheckResult(id, kind, name, status, summary, details, metrics, artifacts, newPlaybook, duration);
+    }
+
+    public CheckResult withDuration(Duration newDuration) {
+        return new CheckResult(id, kind, name, status, summary, details, metrics, artifacts, playbook, newDuration);
+    }
+
+    public CheckResult withStatus(Status newStatus, String newSummary) {
+        return new CheckResult(id, kind, name, newStatus, newSummary, details, metrics, artifacts, playbook, duration);
+    }
+}

@@ -1,0 +1,18 @@
+package dev.gate.checks;
+
+/** The outcome of one check. Ordered by severity, so the worst of several is the maximum. */
+public enum Status {
+    PASS,
+    WARN,
+    FAIL,
+    /** The check itself could not run; fail-closed policy treats it like a failure. */
+    ERROR;
+
+    public Status worst(Status other) {
+        return compareTo(other) >= 0 ? this : other;
+    }
+
+    public boolean isProblem() {
+        return this == FAIL || this == ERROR;
+    }
+}

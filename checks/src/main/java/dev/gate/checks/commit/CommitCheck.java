@@ -1,0 +1,112 @@
+package dev.gate.checks.commit;
+
+import dev.gate.checks.Check;
+import dev.gate.checks.CheckContext;
+import dev.gate.checks.CheckResult;
+import dev.gate.checks.Durations;
+import dev.gate.checks.Status;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Is the expected commit live on every key page? Waits for the rollout to converge and says, when
+ * it does not, what each page served instead.
+ */
+public final class CommitCheck implements Check {
+    public static final String ID = "commit";
+    public static final String KIND = "commit";
+
+    private final CommitConvergence convergence;
+    private final CommitMarker marker;
+    private final CommitId expected;
+    private final Optional<CommitId> previous;
+    private final ConvergeSpec spec;
+    private final int locations;
+
+    /**
+     * @param previous the commit live before the deploy, from the baseline, to label it in messages
+     */
+    public CommitCheck(CommitMarker marker, List<String> locations, ConvergeSpec spec,
+                       CommitId expected, Optional<CommitId> previous) {
+        this.convergence = new CommitConvergence(marker, locations, spec);
+        this.marker = marker;
+        this.expected = expected;
+        this.previous = previous;
+        this.spec = spec;
+        this.locations = locations.size();
+    }
+
+    @Override
+    public String id() {
+        return ID;
+    }
+
+    @Override
+    public CheckResult run(CheckContext context) throws InterruptedException {
+        return toResult(converge(context));
+    }
+
+    public Convergence converge(CheckContext context) throws InterruptedException {
+        return convergence.await(expected, context, ID);
+    }
+
+    public CheckResult toResult(Convergence c) {
+        CommitDistribution distribution = new CommitDistribution(expected, previous.or(c::servedBefore));
+        List<String> details = new ArrayList<>();
+        for (LocationTally tally : c.tallies()) {
+            details.add(distribution.describe(tally));
+        }
+        String name = "commit " + expected.shortHex() + " live (" + marker.describe() + ")";
+        Status status = c.converged() ? Status.PASS : Status.FAIL;
+        String summary = summary(c, distribution);
+        return new CheckResult(ID, KIND, name, status, summary, details, metrics(c), List.of(),
+                playbook(c), c.elapsed());
+    }
+
+    private String summary(Convergence c, CommitDistribution distribution) {
+        String after = Durations.format(spec.timeout());
+        switch (c.liveness()) {
+            case LIVE:
+                return expected.shortHex() + " is live on " + locations + (locations == 1 ? " location" : " locations")
+                        + " (" + spec.consecutive() + " rounds in a row, " + Durations.format(c.elapsed()) + ")";
+            case PARTLY_LIVE:
+                return expected.shortHex() + " is only partly live after " + after + ": "
+                        + distribution.describe(firstMixed(c)) + ": an instance or a cache is stale";
+            case NEVER_LIVE:
+                return "the deploy did not go live: no response in " + after + " served "
+                        + expected.shortHex() + "; " + distribution.describe(c.tallies().get(0));
+            default:
+                return "could not read the commit from the site for " + after + ": "
+                        + distribution.describe(c.tallies().get(0));
+        }
+    }
+
+    /** The location that served the expected commit least often: where to look first. */
+    private LocationTally firstMixed(Convergence c) {
+        return c.tallies().stream()
+                .min(java.util.Comparator.comparingDouble(t -> t.servedCount(expected) / (double) Math.max(1, t.total())))
+                .orElse(c.tallies().get(0));
+    }
+
+    private static String playbook(Convergence c) {
+        return switch (c.liveness()) {
+            case LIVE -> "";
+            case PARTLY_LIVE -> "stale-instance";
+            default -> "commit-not-live";
+        };
+    }
+
+    private Map<String, Object> metrics(Convergence c) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("liveness", c.liveness().name());
+        m.put("rounds", c.rounds());
+        m.put("expected_commit", expected.hex());
+        c.observed().ifPresent(o -> m.put("observed_commit", o.hex()));
+        c.servedBefore().ifPresent(o -> m.put("served_before", o.hex()));
+        m.put("elapsed_ms", c.elapsed().toMillis());
+        return m;
+    }
+}

@@ -1,0 +1,167 @@
+package dev.gate.checks.commit;
+
+import dev.gate.checks.CheckContext;
+import dev.gate.checks.Durations;
+import dev.gate.checks.http.ProbeResponse;
+import java.io.IOException;
+import java.net.URI;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Polls the commit marker until the rollout converges or the timeout passes. Every request goes
+ * on a fresh connection with a cache-busting parameter and {@code Cache-Control: no-cache}, so
+ * each one can land on any instance behind the load balancer and no cache can answer for it.
+ */
+public final class CommitConvergence {
+    static final String CACHE_BUSTER = "_gate";
+
+    private final CommitMarkerReader reader;
+    private final List<String> locations;
+    private final ConvergeSpec spec;
+
+    public CommitConvergence(CommitMarker marker, List<String> locations, ConvergeSpec spec) {
+        if (locations.isEmpty()) {
+            throw new IllegalArgumentException("no location to read the commit from");
+        }
+        this.reader = new CommitMarkerReader(marker);
+        this.locations = List.copyOf(locations);
+        this.spec = spec;
+    }
+
+    public Convergence await(CommitId expected, CheckContext context, String checkId) throws InterruptedException {
+        Instant start = context.clock().instant();
+        Instant deadline = start.plus(spec.timeout());
+        Map<String, Tally> tallies = new LinkedHashMap<>();
+        locations.forEach(l -> tallies.put(l, new Tally()));
+        Optional<CommitId> servedBefore = Optional.empty();
+        boolean expectedSeen = false;
+        int rounds = 0;
+        int inARow = 0;
+        while (true) {
+            rounds++;
+            boolean allExpected = true;
+            for (String location : locations) {
+                MarkerReading reading = readOnce(location, rounds, context);
+                tallies.get(location).add(reading);
+                boolean match = reading.commit().map(c -> c.sameCommitAs(expected)).orElse(false);
+                if (match) {
+                    expectedSeen = true;
+                } else {
+                    allExpected = false;
+                    if (!expectedSeen && servedBefore.isEmpty() && reading.commit().isPresent()) {
+                        servedBefore = reading.commit();
+                    }
+                }
+            }
+            inARow = allExpected ? inARow + 1 : 0;
+            Instant now = context.clock().instant();
+            if (inARow >= spec.consecutive()) {
+                return result(expected, Liveness.LIVE, rounds, Duration.between(start, now), tallies, servedBefore);
+            }
+            if (!now.isBefore(deadline)) {
+                return result(expected, classify(tallies, expected), rounds, Duration.between(start, now),
+                        tallies, servedBefore);
+            }
+            context.progress().note(checkId, progressLine(expected, rounds, inARow, Duration.between(start, now)));
+            Duration wait = spec.interval();
+            Duration left = Duration.between(now, deadline);
+            context.sleeper().sleep(wait.compareTo(left) < 0 ? wait : left);
+        }
+    }
+
+    /** One reading per location, as {@code gate baseline} needs to learn the live commit. */
+    public Map<String, MarkerReading> readAll(CheckContext context) throws InterruptedException {
+        Map<String, MarkerReading> readings = new LinkedHashMap<>();
+        for (String location : locations) {
+            readings.put(location, readOnce(location, 0, context));
+        }
+        return readings;
+    }
+
+    private String progressLine(CommitId expected, int rounds, int inARow, Duration elapsed) {
+        return "waiting for " + expected.shortHex() + " on " + locations.size()
+                + (locations.size() == 1 ? " location" : " locations") + ": round " + rounds + ", "
+                + inARow + " of " + spec.consecutive() + " in a row, " + Durations.format(elapsed)
+                + " of " + Durations.format(spec.timeout());
+    }
+
+    private MarkerReading readOnce(String location, int round, CheckContext context) throws InterruptedException {
+        URI uri = bust(context.resolve(location), round);
+        try {
+            ProbeResponse response = context.http().getFresh(uri, Map.of(
+                    "Cache-Control", "no-cache",
+                    "Pragma", "no-cache",
+                    "User-Agent", "gate (commit check)"));
+            if (response.status() >= 400) {
+                return MarkerReading.missing("HTTP " + response.status());
+            }
+            return reader.read(response);
+        } catch (IOException e) {
+            return MarkerReading.unreachable(e.getMessage());
+        }
+    }
+
+    static URI bust(URI uri, int round) {
+        String s = uri.toString();
+        String fragment = "";
+        int hash = s.indexOf('#');
+        if (hash >= 0) {
+            fragment = s.substring(hash);
+            s = s.substring(0, hash);
+        }
+        String sep = s.contains("?") ? "&" : "?";
+        return URI.create(s + sep + CACHE_BUSTER + "=" + System.nanoTime() + "-" + round + fragment);
+    }
+
+    private static Liveness classify(Map<String, Tally> tallies, CommitId expected) {
+        boolean anyExpected = false;
+        boolean anyCommit = false;
+        for (Tally t : tallies.values()) {
+            for (String hex : t.commits.keySet()) {
+                anyCommit = true;
+                if (new CommitId(hex).sameCommitAs(expected)) {
+                    anyExpected = true;
+                }
+            }
+        }
+        if (anyExpected) {
+            return Liveness.PARTLY_LIVE;
+        }
+        return anyCommit ? Liveness.NEVER_LIVE : Liveness.UNKNOWN;
+    }
+
+    private Convergence result(CommitId expected, Liveness liveness, int rounds, Duration elapsed,
+                               Map<String, Tally> tallies, Optional<CommitId> servedBefore) {
+        List<LocationTally> list = tallies.entrySet().stream()
+                .map(e -> new LocationTally(e.getKey(), e.getValue().commits, e.getValue().problems))
+                .toList();
+        Optional<CommitId> observed = liveness == Liveness.LIVE ? Optional.of(expected) : mostServed(tallies);
+        return new Convergence(expected, liveness, rounds, elapsed, observed, servedBefore, list);
+    }
+
+    private static Optional<CommitId> mostServed(Map<String, Tally> tallies) {
+        Map<String, Integer> total = new LinkedHashMap<>();
+        tallies.values().forEach(t -> t.commits.forEach((k, v) -> total.merge(k, v, Integer::sum)));
+        return total.entrySet().stream()
+                .max(Map.Entry.comparingByValue())
+                .map(e -> new CommitId(e.getKey()));
+    }
+
+    private static final class Tally {
+        final Map<String, Integer> commits = new LinkedHashMap<>();
+        final Map<String, Integer> problems = new LinkedHashMap<>();
+
+        void add(MarkerReading reading) {
+            if (reading.commit().isPresent()) {
+                commits.merge(reading.commit().get().hex(), 1, Integer::sum);
+            } else {
+                problems.merge(reading.problem(), 1, Integer::sum);
+            }
+        }
+    }
+}

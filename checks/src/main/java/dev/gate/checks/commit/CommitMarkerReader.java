@@ -1,0 +1,108 @@
+package dev.gate.checks.commit;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.gate.checks.http.ProbeResponse;
+import java.io.IOException;
+import java.util.Optional;
+import java.util.regex.Matcher;
+import org.jsoup.Jsoup;
+import org.jsoup.nodes.Document;
+import org.jsoup.nodes.Element;
+
+/** Reads a {@link CommitMarker} out of one HTTP response. */
+public final class CommitMarkerReader {
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private final CommitMarker marker;
+
+    public CommitMarkerReader(CommitMarker marker) {
+        this.marker = marker;
+    }
+
+    public MarkerReading read(ProbeResponse response) {
+        if (marker instanceof CommitMarker.Header h) {
+            return fromText(response.header(h.name()), "no " + h.name() + " header in the response");
+        }
+        if (marker instanceof CommitMarker.JsonField j) {
+            return fromJson(response, j);
+        }
+        if (marker instanceof CommitMarker.Regex r) {
+            return fromRegex(response.bodyText(), r);
+        }
+        return fromDocument(Jsoup.parse(response.bodyText(), response.uri().toString()), marker);
+    }
+
+    /** Reads the marker from HTML that a browser rendered, for the page check. */
+    public MarkerReading readHtml(String html) {
+        if (marker instanceof CommitMarker.Regex r) {
+            return fromRegex(html, r);
+        }
+        if (marker instanceof CommitMarker.Meta || marker instanceof CommitMarker.Selector) {
+            return fromDocument(Jsoup.parse(html), marker);
+        }
+        return MarkerReading.missing(marker.describe() + " is not in the HTML");
+    }
+
+    private static MarkerReading fromDocument(Document doc, CommitMarker m) {
+        if (m instanceof CommitMarker.Meta meta) {
+            Element el = doc.selectFirst("meta[name=" + cssQuote(meta.name()) + "]");
+            if (el == null) {
+                return MarkerReading.missing("no " + meta.describe() + " in the page");
+            }
+            return fromText(Optional.of(el.attr("content")), meta.describe() + " has no content");
+        }
+        CommitMarker.Selector s = (CommitMarker.Selector) m;
+        Element el = doc.selectFirst(s.css());
+        if (el == null) {
+            return MarkerReading.missing("selector \"" + s.css() + "\" matches nothing in the page");
+        }
+        String value = s.attribute().isEmpty() ? el.text() : el.attr(s.attribute());
+        return fromText(Optional.of(value), s.describe() + " is empty");
+    }
+
+    private static MarkerReading fromRegex(String text, CommitMarker.Regex r) {
+        Matcher matcher = r.pattern().matcher(text);
+        if (!matcher.find()) {
+            return MarkerReading.missing(r.describe() + " does not match the page");
+        }
+        if (matcher.groupCount() < 1) {
+            return MarkerReading.missing(r.describe() + " has no group 1");
+        }
+        return fromText(Optional.ofNullable(matcher.group(1)), r.describe() + " group 1 is empty");
+    }
+
+    private static MarkerReading fromJson(ProbeResponse response, CommitMarker.JsonField j) {
+        JsonNode node;
+        try {
+            node = JSON.readTree(response.body());
+        } catch (IOException e) {
+            return MarkerReading.missing(j.path() + " did not answer JSON");
+        }
+        for (String part : j.field().split("\\.")) {
+            node = node == null ? null : node.get(part);
+        }
+        if (node == null || node.isNull() || node.isContainerNode()) {
+            return MarkerReading.missing(j.path() + " has no field \"" + j.field() + "\"");
+        }
+        return fromText(Optional.of(node.asText()), j.describe() + " is empty");
+    }
+
+    private static MarkerReading fromText(Optional<String> text, String whenMissing) {
+        if (text.isEmpty() || text.get().isBlank()) {
+            return MarkerReading.missing(whenMissing);
+        }
+        String value = text.get().trim();
+        return CommitId.parse(value)
+                .map(MarkerReading::found)
+                .orElseGet(() -> MarkerReading.missing("marker value \"" + abbreviate(value) + "\" is not a commit id"));
+    }
+
+    private static String cssQuote(String s) {
+        return "\"" + s.replace("\\", "\\\\").replace("\"", "\\\"") + "\"";
+    }
+
+    private static String abbreviate(String s) {
+        return s.length() <= 60 ? s : s.substring(0, 57) + "...";
+    }
+}

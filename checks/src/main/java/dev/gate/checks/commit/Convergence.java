@@ -1,0 +1,36 @@
+package dev.gate.checks.commit;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * The outcome of waiting for a rollout.
+ *
+ * @param observed        the commit the site served most often at the end (the expected one when live)
+ * @param servedBefore    the first other commit seen before the expected one appeared: the release
+ *                        that was live before, when no baseline says so
+ * @param tallies         per location, what was served over all rounds
+ */
+public record Convergence(
+        CommitId expected,
+        Liveness liveness,
+        int rounds,
+        Duration elapsed,
+        Optional<CommitId> observed,
+        Optional<CommitId> servedBefore,
+        List<LocationTally> tallies) {
+
+    public Convergence {
+        tallies = List.copyOf(tallies);
+    }
+
+    public boolean converged() {
+        return liveness == Liveness.LIVE;
+    }
+
+    /** Whether any response served the expected release: the condition for a rollback. */
+    public boolean wentLive() {
+        return liveness == Liveness.LIVE || liveness == Liveness.PARTLY_LIVE;
+    }
+}

@@ -1,0 +1,26 @@
+package dev.gate.checks.commit;
+
+import java.util.Optional;
+
+/**
+ * What one response said about its commit: the commit, or why none could be read. An unreadable
+ * marker is not a match: a page that lost its marker is not known to be the new release.
+ *
+ * @param answered whether the site answered at all (false: connection refused, timeout, TLS)
+ */
+public record MarkerReading(Optional<CommitId> commit, String problem, boolean answered) {
+
+    public static MarkerReading found(CommitId commit) {
+        return new MarkerReading(Optional.of(commit), "", true);
+    }
+
+    /** The site answered, but without a readable commit. */
+    public static MarkerReading missing(String problem) {
+        return new MarkerReading(Optional.empty(), problem, true);
+    }
+
+    /** The request failed: no answer to read anything from. */
+    public static MarkerReading unreachable(String problem) {
+        return new MarkerReading(Optional.empty(), problem, false);
+    }
+}

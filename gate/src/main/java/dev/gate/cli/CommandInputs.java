@@ -1,0 +1,84 @@
+package dev.gate.cli;
+
+import dev.gate.baseline.Baseline;
+import dev.gate.baseline.BaselineException;
+import dev.gate.baseline.BaselineStore;
+import dev.gate.checks.commit.CommitId;
+import dev.gate.git.GitException;
+import dev.gate.git.RepositoryHead;
+import dev.gate.run.Shard;
+import dev.gate.suite.ConfigProblem;
+import dev.gate.suite.Suite;
+import dev.gate.suite.SuiteException;
+import dev.gate.suite.SuiteLoader;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Optional;
+
+/** Turns flags into validated inputs, or into {@link InvalidInput} naming what is wrong. */
+final class CommandInputs {
+    static final Path DEFAULT_BASELINE = Path.of(".gate", "baseline.json");
+
+    private final Io io;
+
+    CommandInputs(Io io) {
+        this.io = io;
+    }
+
+    Suite suite(Path file) throws InvalidInput {
+        try {
+            return new SuiteLoader(io.env()).load(io.resolve(file), file.toString());
+        } catch (SuiteException e) {
+            throw new InvalidInput(e.problems().stream().map(ConfigProblem::toString).toList());
+        }
+    }
+
+    /** Exactly one of {@code --expect-commit} and {@code --repo}. */
+    CommitId expectedCommit(Optional<String> sha, Optional<Path> repo) throws InvalidInput {
+        if (sha.isPresent() && repo.isPresent()) {
+            throw new InvalidInput("give either --expect-commit or --repo, not both");
+        }
+        if (sha.isPresent()) {
+            return CommitId.parse(sha.get()).orElseThrow(() -> new InvalidInput(
+                    "--expect-commit: \"" + sha.get() + "\" is not a commit id: expected 7 to 40 or 64 hex digits"));
+        }
+        if (repo.isPresent()) {
+            try {
+                return RepositoryHead.read(io.resolve(repo.get()));
+            } catch (GitException e) {
+                throw new InvalidInput("--repo: " + e.getMessage());
+            }
+        }
+        throw new InvalidInput("name the commit that was deployed: --expect-commit SHA, or --repo DIR to take HEAD of a checkout");
+    }
+
+    /**
+     * The baseline named by {@code --baseline}, which must be usable; without the flag,
+     * {@code .gate/baseline.json} if one exists.
+     */
+    Optional<Baseline> baseline(Optional<Path> flag, Suite suite) throws InvalidInput {
+        Path file = flag.map(io::resolve).orElse(io.resolve(DEFAULT_BASELINE));
+        if (flag.isEmpty() && !Files.exists(file)) {
+            return Optional.empty();
+        }
+        try {
+            return Optional.of(BaselineStore.read(file, suite.target()));
+        } catch (BaselineException e) {
+            throw new InvalidInput("--baseline: " + e.getMessage());
+        }
+    }
+
+    Shard shard(Optional<String> text) throws InvalidInput {
+        if (text.isEmpty()) {
+            return Shard.ALL;
+        }
+        return Shard.parse(text.get()).orElseThrow(() -> new InvalidInput(
+                "--shard: \"" + text.get() + "\" is not K/N with 1 <= K <= N, such as 2/4"));
+    }
+
+    void report(InvalidInput e) {
+        for (String line : e.lines()) {
+            io.err().println("gate: " + line);
+        }
+    }
+}

@@ -1,0 +1,121 @@
+package dev.gate.cli;
+
+import dev.gate.baseline.Baseline;
+import dev.gate.checks.commit.CommitId;
+import dev.gate.demo.DemoRelease;
+import dev.gate.demo.DemoReleases;
+import dev.gate.demo.DemoRepository;
+import dev.gate.demo.DemoSite;
+import dev.gate.demo.DemoSuite;
+import dev.gate.io.AtomicFiles;
+import dev.gate.run.RunRecord;
+import dev.gate.run.Shard;
+import dev.gate.suite.Suite;
+import dev.gate.verdict.Verdict;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * The demo's narration: opens the shop, then for each scenario takes a baseline, deploys a
+ * release and verifies it, and says what the gate decided and why. It succeeds when every
+ * decision is the one the scenario expects, so the demo doubles as an end-to-end test.
+ */
+final class DemoScript {
+    /** A deploy to show, and what the gate must decide about it. */
+    record Scenario(String version, Verdict expected, String story) {
+    }
+
+    static final List<Scenario> SCENARIOS = List.of(
+            new Scenario("v2", Verdict.PASS, "a good release, rolled out one instance after the other"),
+            new Scenario("v3", Verdict.BLOCK, "the edge cache keeps serving the old product page"),
+            new Scenario("v8", Verdict.BLOCK, "one of the two instances never takes the new image"));
+
+    /** Fixed, so that the demo repository has the same commits on every machine. */
+    private static final Instant HISTORY_START = Instant.parse("2026-11-02T09:00:00Z");
+
+    private final Io io;
+    private final Path base;
+
+    DemoScript(Io io, Path base) {
+        this.io = io;
+        this.base = base;
+    }
+
+    int play() throws Exception {
+        Path folder = base.resolve(stamp());
+        for (int i = 2; java.nio.file.Files.exists(folder); i++) {
+            folder = base.resolve(stamp() + "-" + i);
+        }
+        AtomicFiles.createFolders(folder);
+        DemoRepository repo = DemoRepository.create(folder.resolve("repo"), DemoReleases.all(), HISTORY_START);
+        try (DemoSite site = DemoSite.start(repo.commits(), "v1", 42)) {
+            Path suiteFile = folder.resolve("suite.yaml");
+            AtomicFiles.write(suiteFile, DemoSuite.forTarget(site.url()));
+            Suite suite = new CommandInputs(io).suite(suiteFile);
+            say(io.style().bold("gate demo") + " · the gate's whole cycle on an embedded shop, all on 127.0.0.1");
+            say("");
+            say("The shop is open at " + site.url() + " with release v1 " + describe(repo, "v1"));
+            say("Its repository (" + repo.commits().size() + " releases) is " + display(repo.folder()) + "; its suite is "
+                    + display(suiteFile));
+            List<String> mismatches = new ArrayList<>();
+            int step = 1;
+            for (Scenario scenario : SCENARIOS) {
+                say("");
+                say(io.style().bold("[" + step++ + "/" + SCENARIOS.size() + "] Deploy " + scenario.version() + " "
+                        + describe(repo, scenario.version())) + ": " + scenario.story());
+                Path baselineFile = folder.resolve("baseline.json");
+                BaselineFlow.Outcome taken = new BaselineFlow(io).run(suite, baselineFile);
+                Optional<Baseline> baseline = taken.baseline();
+                String before = site.liveVersion();
+                site.deploy(scenario.version());
+                say("→ Deployed " + scenario.version() + ": gate verify --expect-commit "
+                        + repo.commit(scenario.version()).shortHex());
+                Path runDir = folder.resolve("runs").resolve(step - 1 + "-" + scenario.version());
+                RunRecord record = new VerifyFlow(io).run(suite, repo.commit(scenario.version()), baseline,
+                        new VerifyFlow.Options(Optional.of(runDir), Shard.ALL, true));
+                if (record.verdict() != scenario.expected()) {
+                    mismatches.add(scenario.version() + ": expected " + scenario.expected() + ", the gate said "
+                            + record.verdict());
+                }
+                if (record.verdict().blocks()) {
+                    site.deployNow(before);
+                    say("→ The gate blocked " + scenario.version() + "; the demo puts " + before
+                            + " back by hand (rollback comes with on_failure.rollback)");
+                }
+            }
+            say("");
+            if (!mismatches.isEmpty()) {
+                mismatches.forEach(m -> io.err().println("gate demo: " + m));
+                io.err().println("gate demo: the demonstration did not go as expected");
+                return ExitStatus.BLOCK;
+            }
+            say(io.style().bold("Demo complete") + ": " + SCENARIOS.size() + " deploys, each decided as expected. "
+                    + "Run folders: " + display(folder.resolve("runs")));
+            return ExitStatus.PASS;
+        } catch (InvalidInput e) {
+            new CommandInputs(io).report(e);
+            return ExitStatus.BLOCK;
+        }
+    }
+
+    private String stamp() {
+        return java.time.format.DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss'Z'")
+                .withZone(java.time.ZoneOffset.UTC).format(io.clock().instant());
+    }
+
+    private static String describe(DemoRepository repo, String version) {
+        DemoRelease r = DemoReleases.byVersion(version).orElseThrow();
+        return "(" + repo.commit(version).shortHex() + " \"" + r.subject() + "\", " + r.author() + ")";
+    }
+
+    private void say(String line) {
+        io.out().println(line);
+    }
+
+    private String display(Path p) {
+        return p.startsWith(io.cwd()) ? io.cwd().relativize(p).toString() : p.toString();
+    }
+}

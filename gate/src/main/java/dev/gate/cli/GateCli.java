@@ -1,0 +1,76 @@
+package dev.gate.cli;
+
+import dev.gate.run.CheckExecutor;
+import dev.gate.run.GateVersion;
+import java.io.PrintWriter;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+/** Builds the command line and maps every outcome to an exit status. */
+public final class GateCli {
+    private GateCli() {
+    }
+
+    @Command(name = "gate", mixinStandardHelpOptions = true, versionProvider = Version.class,
+            description = "A post-deploy smoke and regression gate: is the release that was meant to go live "
+                    + "actually live, healthy and no slower than before?",
+            footerHeading = "%nExit statuses:%n",
+            footer = {
+                "  0  PASS (warnings allowed)",
+                "  1  BLOCK: the deploy failed the gate (a requested rollback was done and verified)",
+                "  2  the suite or the flags are invalid; nothing was probed",
+                "  3  BLOCK and the rollback failed or could not be verified: a person is needed now"})
+    static final class Top implements Runnable {
+        @CommandLine.Spec
+        CommandLine.Model.CommandSpec spec;
+
+        @Override
+        public void run() {
+            throw new CommandLine.ParameterException(spec.commandLine(), "name a command: verify, baseline or demo");
+        }
+    }
+
+    static final class Version implements CommandLine.IVersionProvider {
+        @Override
+        public String[] getVersion() {
+            return new String[] {"gate " + GateVersion.get()};
+        }
+    }
+
+    public static CommandLine commandLine(Io io) {
+        CommandLine cl = new CommandLine(new Top());
+        cl.addSubcommand("verify", new VerifyCommand(io));
+        cl.addSubcommand("baseline", new BaselineCommand(io));
+        cl.addSubcommand("demo", new DemoCommand(io));
+        cl.setOut(new PrintWriter(io.out(), true));
+        cl.setErr(new PrintWriter(io.err(), true));
+        cl.setCaseInsensitiveEnumValuesAllowed(true);
+        cl.setAbbreviatedOptionsAllowed(false);
+        cl.setExitCodeExceptionMapper(e -> ExitStatus.INVALID);
+        cl.setParameterExceptionHandler((ex, args) -> {
+            CommandLine bad = ex.getCommandLine();
+            io.err().println("gate: " + ex.getMessage());
+            CommandLine.UnmatchedArgumentException.printSuggestions(ex, bad.getErr());
+            io.err().println("Run '" + bad.getCommandSpec().qualifiedName() + " --help' for usage.");
+            return ExitStatus.INVALID;
+        });
+        cl.setExecutionExceptionHandler((ex, bad, parsed) -> {
+            // a crash in the gate itself must not look like a pass: BLOCK
+            io.err().println("gate: internal error: " + CheckExecutor.oneLine(ex));
+            if (io.env().containsKey("GATE_DEBUG")) {
+                for (Throwable t = ex; t != null; t = t.getCause()) {
+                    io.err().println("  " + t);
+                    for (StackTraceElement frame : t.getStackTrace()) {
+                        io.err().println("    at " + frame);
+                    }
+                }
+            }
+            return ExitStatus.BLOCK;
+        });
+        return cl;
+    }
+
+    public static int run(String[] args, Io io) {
+        return commandLine(io).execute(args);
+    }
+}

@@ -1,0 +1,31 @@
+package dev.gate.cli;
+
+import dev.gate.checks.Sleeper;
+import dev.gate.report.Style;
+import java.io.PrintStream;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.Map;
+
+/**
+ * What a command touches of the outside world, passed in so that tests run the real commands
+ * with captured output, their own environment and folder.
+ *
+ * @param cwd relative paths on the command line are resolved against it
+ */
+public record Io(PrintStream out, PrintStream err, Map<String, String> env, Path cwd, Clock clock,
+                 Sleeper sleeper, boolean terminal) {
+
+    public static Io system() {
+        return new Io(System.out, System.err, System.getenv(), Path.of("").toAbsolutePath(), Clock.systemUTC(),
+                Sleeper.real(), System.console() != null);
+    }
+
+    public Style style() {
+        return Style.detect(env, terminal);
+    }
+
+    public Path resolve(Path p) {
+        return cwd.resolve(p).normalize();
+    }
+}

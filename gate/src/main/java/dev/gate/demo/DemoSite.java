@@ -1,0 +1,310 @@
+package dev.gate.demo;
+
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpServer;
+import dev.gate.checks.commit.CommitId;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import java.util.Set;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * The demo shop: two instances behind a round-robin balancer on 127.0.0.1, an edge cache, and
+ * releases switched at run time, in process ({@link #deploy}) or over HTTP
+ * ({@code POST /__demo/deploy?version=v2}, {@code POST /__demo/rollback}) for deploy and rollback
+ * commands that run as real processes.
+ *
+ * <p>A deploy reaches the first instance at once and the second after a few more requests, so a
+ * gate sees a real rollout converge. Latency of the product API is drawn from a seeded lognormal
+ * distribution, so latency comparisons have realistic noise.
+ */
+public final class DemoSite implements AutoCloseable {
+    /** Requests the second instance serves the old release for after a deploy. */
+    static final int ROLLOUT_LAG = 3;
+    private static final Pattern PRODUCT = Pattern.compile("/p/(\\d+)");
+    private static final Pattern ASSET = Pattern.compile("/static/(app|style)\\.([0-9a-f]{8})\\.(js|css)");
+    private static final double PRODUCTS_MEDIAN_MS = 12.0;
+    private static final double SLOWDOWN = 1.5;
+
+    private final HttpServer server;
+    private final ExecutorService pool;
+    private final Map<String, CommitId> commits;
+    private final Instance[] instances = {new Instance(), new Instance()};
+    private final AtomicInteger turn = new AtomicInteger();
+    private final Random random;
+    private final List<String> history = new ArrayList<>();
+    /** Asset hashes still served: the current release's, and older ones unless a deploy deleted them. */
+    private final Set<String> assetHashes = new HashSet<>();
+    private String cachedProductVersion;
+    private volatile boolean latencyEnabled = true;
+
+    private DemoSite(HttpServer server, ExecutorService pool, Map<String, CommitId> commits, long seed) {
+        this.server = server;
+        this.pool = pool;
+        this.commits = Map.copyOf(commits);
+        this.random = new Random(seed);
+    }
+
+    /** Starts the shop on a free port with {@code version} live on both instances. */
+    public static DemoSite start(Map<String, CommitId> commits, String version, long seed) throws IOException {
+        HttpServer server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 128);
+        AtomicInteger n = new AtomicInteger();
+        ExecutorService pool = Executors.newFixedThreadPool(16, r -> {
+            Thread t = new Thread(r, "demo-shop-" + n.incrementAndGet());
+            t.setDaemon(true);
+            return t;
+        });
+        DemoSite site = new DemoSite(server, pool, commits, seed);
+        site.deployNow(version);
+        server.createContext("/", site::handle);
+        server.setExecutor(pool);
+        server.start();
+        return site;
+    }
+
+    public URI url() {
+        return URI.create("http://127.0.0.1:" + server.getAddress().getPort());
+    }
+
+    /** Starts a rollout of {@code version}: the first instance now, the second a few requests later. */
+    public synchronized void deploy(String version) {
+        DemoRelease release = release(version);
+        String previous = instances[0].version;
+        if (release.has(Fault.DELETES_OLD_ASSETS)) {
+            assetHashes.clear();
+        }
+        assetHashes.add(DemoPages.assetHash(commit(version)));
+        cachedProductVersion = release.has(Fault.STALE_PAGE) ? cachedOrCurrent(previous) : null;
+        instances[0].switchTo(version, 0);
+        instances[1].switchTo(version, release.has(Fault.STALE_INSTANCE) ? Integer.MAX_VALUE : ROLLOUT_LAG);
+        history.add(version);
+    }
+
+    private String cachedOrCurrent(String previous) {
+        return cachedProductVersion != null ? cachedProductVersion : previous;
+    }
+
+    /** Puts {@code version} live on both instances at once, with no cache in the way. */
+    public synchronized void deployNow(String version) {
+        release(version);
+        assetHashes.add(DemoPages.assetHash(commit(version)));
+        cachedProductVersion = null;
+        instances[0].switchTo(version, 0);
+        instances[1].switchTo(version, 0);
+        history.add(version);
+    }
+
+    /** Rolls back to the release live before the current one, everywhere at once, purging the cache. */
+    public synchronized String rollback() {
+        if (history.size() < 2) {
+            throw new IllegalStateException("nothing to roll back to");
+        }
+        history.remove(history.size() - 1);
+        String previous = history.remove(history.size() - 1);
+        deployNow(previous);
+        return previous;
+    }
+
+    public synchronized String liveVersion() {
+        return instances[0].version;
+    }
+
+    public CommitId commit(String version) {
+        CommitId c = commits.get(version);
+        if (c == null) {
+            throw new IllegalArgumentException("no demo release " + version);
+        }
+        return c;
+    }
+
+    /** Turns the simulated database time off, for tests that only need content. */
+    public void latency(boolean enabled) {
+        latencyEnabled = enabled;
+    }
+
+    @Override
+    public void close() {
+        server.stop(0);
+        pool.shutdownNow();
+    }
+
+    private static DemoRelease release(String version) {
+        return DemoReleases.byVersion(version).orElseThrow(() -> new IllegalArgumentException("no demo release " + version));
+    }
+
+    private void handle(HttpExchange exchange) throws IOException {
+        try (exchange) {
+            drain(exchange.getRequestBody());
+            String path = exchange.getRequestURI().getPath();
+            if (path.startsWith("/__demo/")) {
+                admin(exchange, path);
+                return;
+            }
+            String version = pickInstance().serve();
+            CommitId commit = commit(version);
+            DemoRelease release = release(version);
+            exchange.getResponseHeaders().set("X-Commit", commit.hex());
+            route(exchange, path, release, commit);
+        } catch (RuntimeException e) {
+            // the demo must answer even when a request is odd; a real site would answer 500 too
+            send(exchange, 500, "text/plain", "internal error: " + e.getMessage());
+        }
+    }
+
+    private void route(HttpExchange exchange, String path, DemoRelease release, CommitId commit) throws IOException {
+        Matcher product = PRODUCT.matcher(path);
+        Matcher asset = ASSET.matcher(path);
+        if (path.equals("/")) {
+            send(exchange, 200, "text/html; charset=utf-8", DemoPages.home(release, commit));
+        } else if (path.equals("/products")) {
+            send(exchange, 200, "text/html; charset=utf-8", DemoPages.productList(commit));
+        } else if (product.matches()) {
+            int id = Integer.parseInt(product.group(1));
+            if (id < 1 || id > DemoPages.PRODUCTS) {
+                send(exchange, 404, "text/html; charset=utf-8", DemoPages.notFound());
+                return;
+            }
+            String cached = cachedProduct();
+            DemoRelease shown = cached == null ? release : release(cached);
+            CommitId shownCommit = cached == null ? commit : commit(cached);
+            if (cached != null) {
+                exchange.getResponseHeaders().set("X-Commit", shownCommit.hex());
+                exchange.getResponseHeaders().set("X-Cache", "HIT");
+            }
+            send(exchange, 200, "text/html; charset=utf-8", DemoPages.product(shown, shownCommit, id));
+        } else if (asset.matches() && assetServed(asset.group(2))) {
+            if (asset.group(1).equals("app")) {
+                DemoRelease owner = releaseOfHash(asset.group(2));
+                send(exchange, 200, "application/javascript", DemoPages.appJs(owner));
+            } else {
+                send(exchange, 200, "text/css", DemoPages.css());
+            }
+        } else if (path.equals("/api/health")) {
+            boolean broken = release.has(Fault.BROKEN_API);
+            send(exchange, broken ? 503 : 200, "application/json", DemoPages.health(commit, broken));
+        } else if (path.equals("/api/products")) {
+            simulateDatabase(release.has(Fault.SLOW_API) ? SLOWDOWN : 1.0);
+            send(exchange, 200, "application/json", DemoPages.products());
+        } else if (path.equals("/version")) {
+            send(exchange, 200, "application/json", DemoPages.version(release, commit));
+        } else {
+            send(exchange, 404, "text/html; charset=utf-8", DemoPages.notFound());
+        }
+    }
+
+    private synchronized String cachedProduct() {
+        return cachedProductVersion;
+    }
+
+    private synchronized boolean assetServed(String hash) {
+        return assetHashes.contains(hash);
+    }
+
+    private DemoRelease releaseOfHash(String hash) {
+        return commits.entrySet().stream()
+                .filter(e -> DemoPages.assetHash(e.getValue()).equals(hash))
+                .map(e -> release(e.getKey()))
+                .findFirst()
+                .orElseThrow();
+    }
+
+    private void simulateDatabase(double factor) {
+        if (!latencyEnabled) {
+            return;
+        }
+        double gaussian;
+        synchronized (random) {
+            gaussian = random.nextGaussian();
+        }
+        double ms = PRODUCTS_MEDIAN_MS * factor * Math.exp(0.1 * gaussian);
+        try {
+            Thread.sleep((long) ms, (int) ((ms % 1) * 1_000_000));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    private void admin(HttpExchange exchange, String path) throws IOException {
+        if (!exchange.getRequestMethod().equals("POST")) {
+            send(exchange, 405, "text/plain", "use POST");
+            return;
+        }
+        String query = exchange.getRequestURI().getQuery();
+        try {
+            String live;
+            if (path.equals("/__demo/deploy") && query != null && query.startsWith("version=")) {
+                deploy(query.substring("version=".length()));
+                live = liveVersion();
+            } else if (path.equals("/__demo/rollback")) {
+                live = rollback();
+            } else {
+                send(exchange, 404, "text/plain", "unknown admin call");
+                return;
+            }
+            send(exchange, 200, "application/json",
+                    "{\"version\":\"" + live + "\",\"commit\":\"" + commit(live).hex() + "\"}");
+        } catch (IllegalArgumentException | IllegalStateException e) {
+            send(exchange, 409, "text/plain", e.getMessage());
+        }
+    }
+
+    private Instance pickInstance() {
+        return instances[Math.floorMod(turn.getAndIncrement(), instances.length)];
+    }
+
+    private static void drain(InputStream body) throws IOException {
+        body.transferTo(OutputStream.nullOutputStream());
+    }
+
+    private static void send(HttpExchange exchange, int status, String type, String body) throws IOException {
+        byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
+        exchange.getResponseHeaders().set("Content-Type", type);
+        exchange.getResponseHeaders().set("Cache-Control", "no-store");
+        boolean head = exchange.getRequestMethod().equals("HEAD");
+        exchange.sendResponseHeaders(status, head ? -1 : bytes.length);
+        if (!head) {
+            try (OutputStream out = exchange.getResponseBody()) {
+                out.write(bytes);
+            }
+        }
+    }
+
+    /** One instance behind the balancer: the release it serves, and the one it is about to take. */
+    private static final class Instance {
+        private String version;
+        private String next;
+        private int lag;
+
+        synchronized void switchTo(String newVersion, int requestsLeft) {
+            if (requestsLeft == 0) {
+                version = newVersion;
+                next = null;
+            } else {
+                next = newVersion;
+                lag = requestsLeft;
+            }
+        }
+
+        synchronized String serve() {
+            if (next != null && lag != Integer.MAX_VALUE && --lag <= 0) {
+                version = next;
+                next = null;
+            }
+            return version;
+        }
+    }
+}

@@ -1,0 +1,42 @@
+package dev.gate.report;
+
+import dev.gate.checks.Durations;
+import dev.gate.run.CheckRecord;
+import dev.gate.run.RunRecord;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+
+/** The table of checks and the one-line verdict printed at the end of a run. */
+public final class FinalTable {
+    private static final int SUMMARY_WIDTH = 110;
+
+    private FinalTable() {
+    }
+
+    public static List<String> render(RunRecord record, Style style, String runDir) {
+        List<String> lines = new ArrayList<>();
+        int idWidth = Math.max(5, record.checks().stream().mapToInt(c -> c.id().length()).max().orElse(5));
+        lines.add("");
+        lines.add(style.bold(pad("CHECK", idWidth) + "  STATUS  TIME     SUMMARY"));
+        for (CheckRecord c : record.checks()) {
+            lines.add(pad(c.id(), idWidth) + "  " + style.status(c.status()) + "   "
+                    + pad(Durations.format(Duration.ofMillis(c.durationMs())), 7) + "  " + cut(c.summary()));
+            if (!c.playbook().isEmpty() && c.status().isProblem()) {
+                lines.add(pad("", idWidth) + "                   " + style.dim("runbook: playbooks/" + c.playbook() + ".md"));
+            }
+        }
+        lines.add("");
+        lines.add(style.verdict(record.verdict()) + "  " + record.reason());
+        lines.add(style.dim("exit " + record.exitStatus() + " · report: " + runDir));
+        return lines;
+    }
+
+    private static String pad(String s, int width) {
+        return s.length() >= width ? s : s + " ".repeat(width - s.length());
+    }
+
+    private static String cut(String s) {
+        return s.length() <= SUMMARY_WIDTH ? s : s.substring(0, SUMMARY_WIDTH - 1) + "…";
+    }
+}

@@ -1,0 +1,73 @@
+package dev.gate.suite;
+
+import dev.gate.checks.api.ApiSpec;
+import dev.gate.checks.latency.LatencySpec;
+import dev.gate.checks.page.PageSpec;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Stream;
+
+/** Reads {@code latency:}; every endpoint and budget must name a page or API of the suite. */
+final class LatencyReader {
+    static final Set<String> PERCENTILES = Set.of("p50", "p90", "p95", "p99");
+
+    private LatencyReader() {
+    }
+
+    static LatencySpec read(SuiteNode l, List<PageSpec> pages, List<ApiSpec> apis) {
+        LatencySpec d = LatencySpec.NONE;
+        if (!l.expectMap()) {
+            return d;
+        }
+        List<String> known = Stream.concat(pages.stream().map(PageSpec::id), apis.stream().map(ApiSpec::id)).toList();
+        List<String> endpoints = new ArrayList<>();
+        l.get("endpoints").ifPresent(list -> {
+            for (SuiteNode item : list.items(true)) {
+                item.text().ifPresent(id -> {
+                    if (!known.contains(id)) {
+                        item.problem("\"" + id + "\" names no page or API of this suite" + Closest.hint(id, known));
+                    } else if (endpoints.contains(id)) {
+                        item.problem("\"" + id + "\" is listed twice");
+                    } else {
+                        endpoints.add(id);
+                    }
+                });
+            }
+        });
+        int samples = l.get("samples").flatMap(n -> n.integer(5, 10_000)).orElse(d.samples());
+        int warmup = l.get("warmup").flatMap(n -> n.integer(0, 1_000)).orElse(d.warmup());
+        double minEffect = l.get("min_effect").flatMap(n -> n.proportion(true)).orElse(d.minEffect());
+        double confidence = l.get("confidence").flatMap(n -> n.proportion(false)).orElse(d.confidence());
+        int maxSamples = samples;
+        var max = l.get("max_samples");
+        if (max.isPresent()) {
+            maxSamples = max.get().integer(5, 100_000).orElse(samples);
+            if (maxSamples < samples) {
+                max.get().problem("max_samples (" + maxSamples + ") must be at least samples (" + samples + ")");
+                maxSamples = samples;
+            }
+        }
+        Map<String, Map<String, Duration>> budgets = new LinkedHashMap<>();
+        l.get("budgets").ifPresent(b -> b.entries().forEach((id, limits) -> {
+            if (!known.contains(id)) {
+                limits.problem("\"" + id + "\" names no page or API of this suite" + Closest.hint(id, known));
+                return;
+            }
+            Map<String, Duration> perPercentile = new LinkedHashMap<>();
+            limits.entries().forEach((p, v) -> {
+                if (!PERCENTILES.contains(p)) {
+                    v.problem("unknown percentile \"" + p + "\"; use one of p50, p90, p95, p99" + Closest.hint(p, PERCENTILES));
+                    return;
+                }
+                v.duration().ifPresent(dur -> perPercentile.put(p, dur));
+            });
+            budgets.put(id, perPercentile);
+        }));
+        l.rejectUnknownKeys();
+        return new LatencySpec(endpoints, samples, warmup, minEffect, confidence, maxSamples, budgets);
+    }
+}

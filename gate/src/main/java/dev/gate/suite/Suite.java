@@ -1,0 +1,73 @@
+package dev.gate.suite;
+
+import dev.gate.checks.Severity;
+import dev.gate.checks.api.ApiSpec;
+import dev.gate.checks.commit.CommitMarker;
+import dev.gate.checks.commit.ConvergeSpec;
+import dev.gate.checks.http.TlsPolicy;
+import dev.gate.checks.latency.LatencySpec;
+import dev.gate.checks.page.BrowserSpec;
+import dev.gate.checks.page.PageSpec;
+import dev.gate.verdict.Policy;
+import java.net.URI;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Stream;
+
+/**
+ * A validated suite: what the site is and what to check. Built only by {@link SuiteLoader}, so
+ * every instance has passed validation.
+ *
+ * @param file     where the suite was read from; relative paths in it are resolved against its folder
+ * @param secrets  values never to show: those taken from the environment and those listed under {@code secrets}
+ * @param freeze   deploy freeze windows, as written
+ */
+public record Suite(
+        Path file,
+        String name,
+        URI target,
+        Timeouts timeouts,
+        CommitMarker marker,
+        ConvergeSpec converge,
+        List<PageSpec> pages,
+        List<ApiSpec> apis,
+        LatencySpec latency,
+        OnFailure onFailure,
+        BrowserSpec browser,
+        int pagesParallel,
+        Severity oldAssets,
+        TlsPolicy tls,
+        Policy policy,
+        Set<String> secrets,
+        List<String> freeze,
+        Optional<Path> playbooks) {
+
+    public Suite {
+        pages = List.copyOf(pages);
+        apis = List.copyOf(apis);
+        secrets = Set.copyOf(secrets);
+        freeze = List.copyOf(freeze);
+    }
+
+    /** Where the commit marker is read: every key page, or the version endpoint. */
+    public List<String> markerLocations() {
+        if (marker instanceof CommitMarker.JsonField json) {
+            return List.of(json.path());
+        }
+        return pages.stream().map(PageSpec::path).distinct().toList();
+    }
+
+    public Optional<PageSpec> page(String id) {
+        return pages.stream().filter(p -> p.id().equals(id)).findFirst();
+    }
+
+    public Optional<ApiSpec> api(String id) {
+        return apis.stream().filter(a -> a.id().equals(id)).findFirst();
+    }
+
+    public List<String> ids() {
+        return Stream.concat(pages.stream().map(PageSpec::id), apis.stream().map(ApiSpec::id)).toList();
+    }
+}
