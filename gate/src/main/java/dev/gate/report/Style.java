@@ -42,7 +42,7 @@ public final class Style {
         return switch (v) {
             case PASS -> paint("1;32", v.name());
             case WARN -> paint("1;33", v.name());
-            case BLOCK -> paint("1;37;41", " " + v.name() + " ");
+            case BLOCK -> color ? paint("1;37;41", " " + v.name() + " ") : v.name();
         };
     }
 

@@ -98,6 +98,11 @@ public final class HttpProbe {
             throw describe(e.getCause(), uri);
         }
         long end = System.nanoTime();
+        int status = response.statusCode();
+        if (status >= 300 && status < 400 && status != 304 && response.headers().firstValue("Location").isPresent()) {
+            // the client hands back the last redirect once it has followed as many as it will
+            throw new IOException("too many redirects (a redirect loop?)");
+        }
         Body body = response.body();
         return new ProbeResponse(response.uri(), response.statusCode(), response.headers().map(),
                 body.bytes(), body.truncated(), Duration.ofNanos(headersAt[0] - start), Duration.ofNanos(end - start));

@@ -1,0 +1,48 @@
+package dev.gate.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.gate.suite.Suite;
+import dev.gate.suite.SuiteLoader;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** {@code gate demo}: the whole cycle on the embedded shop, through the real command line. */
+class DemoIT {
+    @TempDir
+    Path dir;
+
+    @Test
+    void theDemoRunsTheWholeCycleAndEveryDeployIsDecidedAsExpected() throws Exception {
+        Cli.Result r = new Cli(dir).run("demo", "--out", "demo");
+
+        assertThat(r.err()).isEmpty();
+        assertThat(r.exit()).isZero();
+        assertThat(r.out())
+                .contains("The shop is open at http://127.0.0.1:")
+                .contains("Deploy v2 (")
+                .contains("PASS  all 1 check passed")
+                .contains("Deploy v3 (")
+                .contains("only partly live after 4s: /p/42: ")
+                .contains("Demo complete: 3 deploys, each decided as expected.");
+        try (Stream<Path> runs = Files.walk(dir.resolve("demo"))) {
+            assertThat(runs.filter(p -> p.getFileName().toString().equals("result.json")).count()).isEqualTo(3);
+        }
+    }
+
+    @Test
+    void theDemoSuiteItPrintsIsAValidSuite() throws Exception {
+        Cli.Result r = new Cli(dir).run("demo", "--print-suite");
+
+        assertThat(r.exit()).isZero();
+        Path file = dir.resolve("demo-suite.yaml");
+        Files.writeString(file, r.out());
+        Suite suite = new SuiteLoader(Map.of()).load(file);
+        assertThat(suite.name()).isEqualTo("harbor-shop");
+        assertThat(suite.pages()).extracting(p -> p.id()).containsExactly("home", "products", "product");
+    }
+}
