@@ -1,0 +1,209 @@
+package dev.gate.checks.page;
+
+import com.microsoft.playwright.Browser;
+import com.microsoft.playwright.BrowserType;
+import com.microsoft.playwright.Playwright;
+import com.microsoft.playwright.PlaywrightException;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.LinkedBlockingDeque;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+
+/**
+ * One browser for a whole run. Playwright for Java must be driven from a single thread, so the
+ * session owns that thread and renders pages as an event loop: up to {@code parallel} pages are in
+ * flight at once, each in its own browser context, and every wait pumps the events of all of them.
+ * Pages load in parallel in the browser even though one thread drives them.
+ */
+public final class BrowserSession implements AutoCloseable {
+    private static final long PUMP_MS = 25;
+
+    private final LinkedBlockingDeque<Task> queue = new LinkedBlockingDeque<>();
+    private final CompletableFuture<String> ready = new CompletableFuture<>();
+    private final BrowserChoice choice;
+    private final Options options;
+    private final Thread thread;
+    private volatile boolean closing;
+
+    /**
+     * @param parallel          pages in flight at once
+     * @param ignoreHttpsErrors accept any certificate (the suite's {@code tls.insecure})
+     * @param runningAsRoot     Chromium refuses to start as root without {@code --no-sandbox}
+     */
+    public record Options(int parallel, boolean ignoreHttpsErrors, boolean runningAsRoot) {
+        public static Options of(int parallel, boolean ignoreHttpsErrors) {
+            return new Options(parallel, ignoreHttpsErrors, "root".equals(System.getProperty("user.name")));
+        }
+    }
+
+    private record Task(PageJob job, CompletableFuture<PageRender> result) {
+    }
+
+    private BrowserSession(BrowserChoice choice, Options options) {
+        this.choice = choice;
+        this.options = options;
+        this.thread = new Thread(this::loop, "gate-browser");
+        this.thread.setDaemon(true);
+    }
+
+    /** Starts the browser, or says why it cannot be started and what fixes it. */
+    public static BrowserSession open(BrowserChoice choice, Options options)
+            throws BrowserUnavailableException, InterruptedException {
+        BrowserSession session = new BrowserSession(choice, options);
+        session.thread.start();
+        try {
+            session.ready.get(180, TimeUnit.SECONDS);
+            return session;
+        } catch (ExecutionException e) {
+            session.close();
+            Throwable cause = e.getCause();
+            if (cause instanceof BrowserUnavailableException b) {
+                throw b;
+            }
+            throw new BrowserUnavailableException("the browser did not start: " + firstLine(cause), cause);
+        } catch (TimeoutException e) {
+            session.close();
+            throw new BrowserUnavailableException("the browser did not start within 3 minutes; " + BrowserLocator.FIX);
+        }
+    }
+
+    /** What the session is running, for the console: "Chromium 156 (system browser /usr/bin/chromium)". */
+    public String description() {
+        return ready.getNow("") + " (" + choice.description() + ")";
+    }
+
+    public CompletableFuture<PageRender> render(PageJob job) {
+        CompletableFuture<PageRender> result = new CompletableFuture<>();
+        if (closing || !thread.isAlive()) {
+            result.completeExceptionally(new IllegalStateException("the browser session is closed"));
+            return result;
+        }
+        queue.add(new Task(job, result));
+        return result;
+    }
+
+    @Override
+    public void close() {
+        closing = true;
+        thread.interrupt();
+        try {
+            thread.join(TimeUnit.SECONDS.toMillis(20));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        for (Task t; (t = queue.poll()) != null; ) {
+            t.result().completeExceptionally(new IllegalStateException("the browser session was closed"));
+        }
+    }
+
+    private void loop() {
+        Playwright playwright = null;
+        List<PageRenderer> inFlight = new ArrayList<>();
+        try {
+            playwright = createPlaywright();
+            Browser browser = launch(playwright);
+            ready.complete("Chromium " + browser.version());
+            while (!closing || !inFlight.isEmpty()) {
+                admit(browser, inFlight);
+                if (inFlight.isEmpty()) {
+                    Task t = queue.poll(200, TimeUnit.MILLISECONDS);
+                    if (t != null) {
+                        queue.offerFirst(t);
+                    }
+                    continue;
+                }
+                if (!browser.isConnected()) {
+                    throw new IllegalStateException("the browser quit or crashed");
+                }
+                for (Iterator<PageRenderer> it = inFlight.iterator(); it.hasNext(); ) {
+                    PageRenderer r = it.next();
+                    if (r.advance()) {
+                        it.remove();
+                    }
+                }
+                if (!inFlight.isEmpty()) {
+                    inFlight.get(0).pump(PUMP_MS);
+                }
+            }
+        } catch (InterruptedException e) {
+            // closing
+        } catch (BrowserUnavailableException e) {
+            ready.completeExceptionally(e);
+        } catch (RuntimeException e) {
+            ready.completeExceptionally(e);
+            String why = "the browser failed: " + firstLine(e);
+            inFlight.forEach(r -> r.fail(why));
+            for (Task t; (t = queue.poll()) != null; ) {
+                t.result().completeExceptionally(new IllegalStateException(why));
+            }
+        } finally {
+            inFlight.forEach(r -> r.fail("the browser session was closed before the page finished"));
+            if (playwright != null) {
+                try {
+                    playwright.close();
+                } catch (RuntimeException e) {
+                    // the driver is gone already
+                }
+            }
+        }
+    }
+
+    private void admit(Browser browser, List<PageRenderer> inFlight) {
+        while (inFlight.size() < Math.max(1, options.parallel()) && !closing) {
+            Task t = queue.poll();
+            if (t == null) {
+                return;
+            }
+            try {
+                inFlight.add(PageRenderer.start(browser, t.job(), t.result(), options.ignoreHttpsErrors()));
+            } catch (RuntimeException e) {
+                t.result().completeExceptionally(e);
+            }
+        }
+    }
+
+    private Playwright createPlaywright() throws BrowserUnavailableException {
+        Map<String, String> env = new HashMap<>(System.getenv());
+        if (!choice.managed()) {
+            // a system browser is used: the driver must not try to download its own
+            env.put("PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD", "1");
+        }
+        try {
+            return Playwright.create(new Playwright.CreateOptions().setEnv(env));
+        } catch (PlaywrightException e) {
+            throw new BrowserUnavailableException("no browser found, and Playwright could not get its own ("
+                    + firstLine(e) + "); " + BrowserLocator.FIX, e);
+        }
+    }
+
+    private Browser launch(Playwright playwright) throws BrowserUnavailableException {
+        List<String> args = new ArrayList<>(List.of("--disable-background-networking", "--disable-component-update",
+                "--disable-sync", "--no-first-run", "--disable-dev-shm-usage", "--disable-gpu"));
+        if (options.runningAsRoot()) {
+            args.add("--no-sandbox");
+        }
+        BrowserType.LaunchOptions launch = new BrowserType.LaunchOptions().setHeadless(true).setArgs(args)
+                .setTimeout(60_000);
+        choice.executable().ifPresent(launch::setExecutablePath);
+        try {
+            return playwright.chromium().launch(launch);
+        } catch (PlaywrightException e) {
+            throw new BrowserUnavailableException("cannot start " + choice.description() + ": " + firstLine(e)
+                    + "; " + BrowserLocator.FIX, e);
+        }
+    }
+
+    static String firstLine(Throwable e) {
+        String m = e.getMessage();
+        if (m == null || m.isBlank()) {
+            return e.getClass().getSimpleName();
+        }
+        return m.strip().lines().findFirst().orElse("");
+    }
+}

@@ -1,0 +1,135 @@
+package dev.gate.checks.page;
+
+import dev.gate.checks.Artifact;
+import dev.gate.checks.Check;
+import dev.gate.checks.CheckContext;
+import dev.gate.checks.CheckResult;
+import dev.gate.checks.Severity;
+import dev.gate.checks.Status;
+import dev.gate.checks.commit.CommitMarker;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+
+/**
+ * Renders one key page in the run's browser and judges it as a user would see it: the main
+ * response, required content, console errors, uncaught exceptions, failed requests, and the
+ * commit in the rendered page.
+ */
+public final class PageCheck implements Check {
+    public static final String KIND = "page";
+    /** Time for the screenshot and trace after the page's own timeout. */
+    private static final Duration EVIDENCE_MARGIN = Duration.ofSeconds(60);
+
+    private final PageSpec spec;
+    private final BrowserSession session;
+    private final Duration timeout;
+    private final PageJudge judge;
+    private final Optional<PageJudge.ExpectedCommit> commit;
+    private final boolean screenshotAlways;
+
+    public PageCheck(PageSpec spec, BrowserSession session, Duration timeout,
+                     Optional<PageJudge.ExpectedCommit> commit, boolean screenshotAlways) {
+        this.spec = spec;
+        this.session = session;
+        this.timeout = timeout;
+        this.commit = commit;
+        this.judge = new PageJudge(spec, timeout, commit);
+        this.screenshotAlways = screenshotAlways;
+    }
+
+    @Override
+    public String id() {
+        return spec.id();
+    }
+
+    public String name() {
+        return "page " + spec.path();
+    }
+
+    @Override
+    public CheckResult run(CheckContext context) throws Exception {
+        Path dir = context.artifactDir(spec.id());
+        // traces hold request headers and page content: where secrets are in play, record none
+        boolean trace = context.redactor().isEmpty();
+        Optional<String> header = commit.map(PageJudge.ExpectedCommit::marker)
+                .filter(m -> m instanceof CommitMarker.Header).map(m -> ((CommitMarker.Header) m).name());
+        PageJob job = new PageJob(spec.id(), context.resolve(spec.path()), timeout, spec.selectors(), spec.texts(),
+                judge.needsHtml(), header, dir, o -> worst(judge.judge(o)) != Status.PASS, screenshotAlways,
+                trace, context.redactor());
+        context.progress().note(spec.id(), "rendering " + spec.path());
+        CompletableFuture<PageRender> future = session.render(job);
+        PageRender render;
+        try {
+            render = future.get(timeout.plus(EVIDENCE_MARGIN).toMillis(), TimeUnit.MILLISECONDS);
+        } catch (TimeoutException e) {
+            future.cancel(true);
+            return CheckResult.error(spec.id(), KIND, name(), "the browser did not finish " + spec.path()
+                    + " within " + timeout.plus(EVIDENCE_MARGIN).toSeconds() + "s");
+        } catch (ExecutionException e) {
+            return CheckResult.error(spec.id(), KIND, name(), spec.path() + ": " + BrowserSession.firstLine(e.getCause()));
+        }
+        return toResult(render, context, trace);
+    }
+
+    private CheckResult toResult(PageRender render, CheckContext context, boolean traceAllowed) {
+        List<PageFinding> findings = judge.judge(render.observation());
+        Status status = worst(findings);
+        String summary;
+        String playbook = "";
+        if (findings.isEmpty()) {
+            summary = spec.path() + " rendered" + timing(render.observation());
+        } else {
+            PageFinding first = findings.stream().filter(f -> f.severity().status() == status).findFirst().orElseThrow();
+            summary = first.line() + (findings.size() > 1 ? " (and " + (findings.size() - 1) + " more)" : "");
+            playbook = first.playbook();
+        }
+        List<String> details = new ArrayList<>();
+        findings.forEach(f -> details.add(f.severity().word() + ": " + f.line()));
+        if (!traceAllowed && status != Status.PASS) {
+            details.add("no Playwright trace was recorded: the suite has secrets, and traces hold headers and content");
+        }
+        List<Artifact> artifacts = new ArrayList<>();
+        render.screenshot().ifPresent(p -> artifacts.add(new Artifact("screenshot", context.relativeToRun(p), "screenshot of " + spec.path())));
+        render.trace().ifPresent(p -> artifacts.add(new Artifact("trace", context.relativeToRun(p),
+                "Playwright trace: npx playwright show-trace " + context.relativeToRun(p))));
+        render.consoleLog().ifPresent(p -> artifacts.add(new Artifact("console", context.relativeToRun(p), "console log of " + spec.path())));
+        return new CheckResult(spec.id(), KIND, name(), status, context.redactor().redact(summary),
+                details.stream().map(context.redactor()::redact).toList(), metrics(render.observation()), artifacts,
+                playbook, Duration.ZERO);
+    }
+
+    private static Status worst(List<PageFinding> findings) {
+        Status s = Status.PASS;
+        for (PageFinding f : findings) {
+            s = s.worst(f.severity() == Severity.BLOCK ? Status.FAIL : f.severity().status());
+        }
+        return s;
+    }
+
+    private static String timing(PageObservation o) {
+        Double load = o.metrics().get("load_ms");
+        return load == null ? "" : String.format(java.util.Locale.ROOT, " in %.0f ms (%d requests)", load,
+                o.metrics().getOrDefault("requests", 0.0).intValue());
+    }
+
+    private static Map<String, Object> metrics(PageObservation o) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("status", o.mainStatus());
+        o.metrics().forEach((k, v) -> m.put(k, k.equals("cls") ? v : Double.valueOf(Math.round(v * 10) / 10.0)));
+        m.put("assets", o.assets());
+        if (!o.redirects().isEmpty()) {
+            m.put("redirects", o.redirects());
+        }
+        m.put("final_url", o.finalUrl());
+        return m;
+    }
+}

@@ -1,0 +1,36 @@
+package dev.gate.checks.page;
+
+import dev.gate.checks.Redactor;
+import java.net.URI;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
+import java.util.function.Predicate;
+
+/**
+ * One page for the browser to render.
+ *
+ * @param needsEvidence    decides, from what was seen, whether to keep a screenshot and a trace
+ * @param recordTrace      whether a Playwright trace may be recorded at all (not where secrets are in play)
+ * @param commitHeader     a response header to read the commit from, when the marker is a header
+ */
+public record PageJob(
+        String id,
+        URI url,
+        Duration timeout,
+        List<String> selectors,
+        List<String> texts,
+        boolean wantHtml,
+        Optional<String> commitHeader,
+        Path artifactDir,
+        Predicate<PageObservation> needsEvidence,
+        boolean screenshotAlways,
+        boolean recordTrace,
+        Redactor redactor) {
+
+    public PageJob {
+        selectors = List.copyOf(selectors);
+        texts = List.copyOf(texts);
+    }
+}

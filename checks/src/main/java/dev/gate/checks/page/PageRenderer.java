@@ -1,0 +1,328 @@
+package dev.gate.checks.page;
+
+import com.microsoft.playwright.Browser;
+import com.microsoft.playwright.BrowserContext;
+import com.microsoft.playwright.ConsoleMessage;
+import com.microsoft.playwright.Page;
+import com.microsoft.playwright.Request;
+import com.microsoft.playwright.Response;
+import com.microsoft.playwright.Tracing;
+import dev.gate.checks.Targets;
+import java.io.IOException;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+
+/**
+ * One page in flight in the browser session: its context, what its listeners saw, and the steps
+ * from navigation to a finished {@link PageRender}. Driven only from the session's thread.
+ */
+final class PageRenderer {
+    /** After the load event, wait this long without network activity for late requests. */
+    private static final long QUIET_MS = 300;
+    /** ... but no longer than this after the load event, for pages that poll forever. */
+    private static final long SETTLE_MAX_MS = 3_000;
+    private static final long CHECK_EVERY_MS = 150;
+    private static final Set<String> ASSET_TYPES = Set.of("script", "stylesheet", "image", "font", "media");
+
+    private final PageJob job;
+    private final CompletableFuture<PageRender> result;
+    private final BrowserContext context;
+    private final Page page;
+    private final boolean tracing;
+    private final long deadline;
+
+    private Request mainRequest;
+    private Response mainResponse;
+    private String mainFailure = "";
+    private boolean loaded;
+    private long loadedAt;
+    private int pending;
+    private long lastActivity = System.nanoTime();
+    private long lastContentCheck;
+    private int requests;
+    private final List<String> consoleErrors = new ArrayList<>();
+    private final List<String> pageErrors = new ArrayList<>();
+    private final List<String> consoleLog = new ArrayList<>();
+    private final List<FailedRequest> failed = new ArrayList<>();
+    private final Set<String> assets = new LinkedHashSet<>();
+    /** Requests already reported by their error status; the browser then also aborts some of them. */
+    private final Set<Request> answeredWithError = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
+    private List<String> missingSelectors;
+    private List<String> missingTexts;
+
+    private PageRenderer(PageJob job, CompletableFuture<PageRender> result, BrowserContext context, Page page,
+                         boolean tracing) {
+        this.job = job;
+        this.result = result;
+        this.context = context;
+        this.page = page;
+        this.tracing = tracing;
+        this.deadline = System.nanoTime() + job.timeout().toNanos();
+        this.missingSelectors = job.selectors();
+        this.missingTexts = job.texts();
+    }
+
+    static PageRenderer start(Browser browser, PageJob job, CompletableFuture<PageRender> result, boolean ignoreHttpsErrors) {
+        BrowserContext context = browser.newContext(new Browser.NewContextOptions()
+                .setIgnoreHTTPSErrors(ignoreHttpsErrors)
+                .setViewportSize(1280, 900));
+        try {
+            context.addInitScript(PageScripts.OBSERVE_VITALS);
+            boolean tracing = job.recordTrace();
+            if (tracing) {
+                context.tracing().start(new Tracing.StartOptions().setScreenshots(true).setSnapshots(true).setSources(false));
+            }
+            Page page = context.newPage();
+            page.setDefaultTimeout(Math.max(1, job.timeout().toMillis()));
+            PageRenderer r = new PageRenderer(job, result, context, page, tracing);
+            r.listen();
+            // navigate without blocking the session's thread, so other pages load meanwhile
+            page.evaluate("u => { window.location.href = u; }", job.url().toString());
+            return r;
+        } catch (RuntimeException e) {
+            context.close();
+            throw e;
+        }
+    }
+
+    private void listen() {
+        page.onRequest(r -> {
+            requests++;
+            pending++;
+            lastActivity = System.nanoTime();
+            if (isMain(r)) {
+                mainRequest = r;
+            }
+        });
+        page.onRequestFinished(r -> {
+            pending--;
+            lastActivity = System.nanoTime();
+        });
+        page.onResponse(this::onResponse);
+        page.onRequestFailed(r -> {
+            pending--;
+            lastActivity = System.nanoTime();
+            if (isMain(r)) {
+                mainFailure = String.valueOf(r.failure());
+            } else if (!browserOwn(r.url()) && !answeredWithError.contains(r)) {
+                failed.add(new FailedRequest(r.method(), r.url(), 0, String.valueOf(r.failure()), r.resourceType(),
+                        sameOrigin(r.url())));
+            }
+        });
+        page.onConsoleMessage(this::onConsole);
+        page.onPageError(error -> {
+            String line = PageErrors.describe(error);
+            pageErrors.add(line);
+            consoleLog.add("[uncaught] " + error);
+        });
+        page.onLoad(p -> {
+            if (mainResponse != null || mainRequest != null) {
+                loaded = true;
+                loadedAt = System.nanoTime();
+            }
+        });
+    }
+
+    private void onResponse(Response response) {
+        Request r = response.request();
+        if (isMain(r)) {
+            mainResponse = response;
+            return;
+        }
+        if (browserOwn(r.url())) {
+            return;
+        }
+        if (response.status() >= 400) {
+            answeredWithError.add(r);
+            failed.add(new FailedRequest(r.method(), r.url(), response.status(), "", r.resourceType(), sameOrigin(r.url())));
+        } else if (response.status() < 300 && sameOrigin(r.url()) && ASSET_TYPES.contains(r.resourceType())) {
+            assets.add(r.url());
+        }
+    }
+
+    private void onConsole(ConsoleMessage m) {
+        String location = m.location() == null ? "" : m.location();
+        if (browserOwn(location.replaceAll(":\\d+:\\d+$", ""))) {
+            return;
+        }
+        consoleLog.add("[" + m.type() + "] " + m.text() + (location.isEmpty() ? "" : " (" + location + ")"));
+        // "Failed to load resource" duplicates a failed request, which is judged on its own (and a
+        // missing favicon must not fail a page through the back door)
+        if ("error".equals(m.type()) && !m.text().startsWith("Failed to load resource")) {
+            consoleErrors.add(m.text() + PageErrors.where(location));
+        }
+    }
+
+    private boolean isMain(Request r) {
+        return r.isNavigationRequest() && r.frame() == page.mainFrame();
+    }
+
+    /** Requests the browser makes on its own account, not the page's. */
+    private static boolean browserOwn(String url) {
+        return url.endsWith("/favicon.ico") || url.startsWith("data:") || url.startsWith("chrome-error:");
+    }
+
+    private boolean sameOrigin(String url) {
+        try {
+            return Targets.sameOrigin(URI.create(url), job.url());
+        } catch (IllegalArgumentException e) {
+            return false;
+        }
+    }
+
+    void pump(long millis) {
+        page.waitForTimeout(millis);
+    }
+
+    /** Moves the page on; true when it is finished and its result delivered. */
+    boolean advance() {
+        try {
+            long now = System.nanoTime();
+            boolean timedOut = now >= deadline;
+            boolean failedToArrive = !mainFailure.isEmpty() && mainResponse == null;
+            if (!timedOut && !failedToArrive) {
+                if (!loaded || !settled(now)) {
+                    return false;
+                }
+                if (now - lastContentCheck < CHECK_EVERY_MS * 1_000_000L) {
+                    return false;
+                }
+                lastContentCheck = now;
+                checkContent();
+                if (!missingSelectors.isEmpty() || !missingTexts.isEmpty()) {
+                    return false;
+                }
+            } else if (loaded && !failedToArrive) {
+                checkContent();
+            }
+            finish();
+        } catch (RuntimeException e) {
+            fail("the page could not be rendered: " + BrowserSession.firstLine(e));
+        }
+        return true;
+    }
+
+    private boolean settled(long now) {
+        boolean quiet = pending <= 0 && now - lastActivity >= QUIET_MS * 1_000_000L;
+        return quiet || now - loadedAt >= SETTLE_MAX_MS * 1_000_000L;
+    }
+
+    private void checkContent() {
+        List<String> selectors = new ArrayList<>();
+        for (String s : missingSelectors) {
+            if (!page.locator(s).first().isVisible()) {
+                selectors.add(s);
+            }
+        }
+        missingSelectors = selectors;
+        if (!missingTexts.isEmpty()) {
+            String body = String.valueOf(page.evaluate(PageScripts.BODY_TEXT));
+            missingTexts = missingTexts.stream().filter(t -> !body.contains(t)).toList();
+        }
+    }
+
+    private void finish() {
+        PageObservation observation = observe();
+        boolean evidence = job.needsEvidence().test(observation);
+        Optional<Path> screenshot = Optional.empty();
+        Optional<Path> trace = Optional.empty();
+        Optional<Path> log = Optional.empty();
+        try {
+            Files.createDirectories(job.artifactDir());
+            if (evidence || job.screenshotAlways()) {
+                screenshot = screenshot();
+            }
+            if (tracing) {
+                if (evidence) {
+                    Path file = job.artifactDir().resolve("trace.zip");
+                    context.tracing().stop(new Tracing.StopOptions().setPath(file));
+                    trace = Optional.of(file);
+                } else {
+                    context.tracing().stop();
+                }
+            }
+            if (!consoleLog.isEmpty()) {
+                Path file = job.artifactDir().resolve("console.log");
+                List<String> lines = consoleLog.stream().map(job.redactor()::redact).toList();
+                Files.write(file, lines, StandardCharsets.UTF_8);
+                log = Optional.of(file);
+            }
+        } catch (IOException | RuntimeException e) {
+            // evidence is a bonus: a page judged without its screenshot is still judged
+        } finally {
+            closeContext();
+        }
+        result.complete(new PageRender(observation, screenshot, trace, log));
+    }
+
+    private Optional<Path> screenshot() {
+        try {
+            Path file = job.artifactDir().resolve("screenshot.png");
+            page.screenshot(new Page.ScreenshotOptions().setPath(file).setFullPage(true).setTimeout(10_000));
+            return Optional.of(file);
+        } catch (RuntimeException e) {
+            return Optional.empty();
+        }
+    }
+
+    private PageObservation observe() {
+        Map<String, Double> metrics = new LinkedHashMap<>();
+        String title = "";
+        Optional<String> html = Optional.empty();
+        boolean alive = mainResponse != null && !page.isClosed();
+        if (alive) {
+            try {
+                title = page.title();
+                Object raw = page.evaluate(PageScripts.METRICS);
+                if (raw instanceof Map<?, ?> map) {
+                    map.forEach((k, v) -> {
+                        if (v instanceof Number n) {
+                            metrics.put(k.toString(), n.doubleValue());
+                        }
+                    });
+                }
+                if (job.wantHtml()) {
+                    html = Optional.of(page.content());
+                }
+            } catch (RuntimeException e) {
+                // a page that navigated away or crashed while being measured keeps what was seen
+            }
+        }
+        metrics.put("requests", (double) requests);
+        List<String> redirects = new ArrayList<>();
+        if (mainResponse != null) {
+            for (Request r = mainResponse.request().redirectedFrom(); r != null; r = r.redirectedFrom()) {
+                redirects.add(0, r.url());
+            }
+        }
+        Optional<String> commitHeader = job.commitHeader().flatMap(h ->
+                mainResponse == null ? Optional.empty() : Optional.ofNullable(mainResponse.headerValue(h)));
+        return new PageObservation(job.url().toString(), mainResponse == null ? job.url().toString() : mainResponse.url(),
+                loaded, mainResponse == null ? 0 : mainResponse.status(), mainFailure, redirects, title,
+                loaded ? missingSelectors : job.selectors(), loaded ? missingTexts : job.texts(), consoleErrors,
+                pageErrors, failed, html, commitHeader, metrics, List.copyOf(assets));
+    }
+
+    void fail(String why) {
+        closeContext();
+        result.completeExceptionally(new IllegalStateException(why));
+    }
+
+    private void closeContext() {
+        try {
+            context.close();
+        } catch (RuntimeException e) {
+            // the browser may be gone; nothing left to close
+        }
+    }
+}

@@ -1,0 +1,44 @@
+package dev.gate.checks.page;
+
+/** JavaScript the gate runs in pages to measure them. */
+final class PageScripts {
+    private PageScripts() {
+    }
+
+    /**
+     * Installed before any page script runs: records Largest Contentful Paint and Cumulative
+     * Layout Shift, which are only observable from inside the page.
+     */
+    static final String OBSERVE_VITALS = """
+            (() => { try {
+              window.__gateCls = 0;
+              new PerformanceObserver(list => {
+                for (const e of list.getEntries()) { window.__gateLcp = e.renderTime || e.loadTime || e.startTime; }
+              }).observe({type: 'largest-contentful-paint', buffered: true});
+              new PerformanceObserver(list => {
+                for (const e of list.getEntries()) { if (!e.hadRecentInput) { window.__gateCls += e.value; } }
+              }).observe({type: 'layout-shift', buffered: true});
+            } catch (e) { /* an old engine without these observers: the metrics stay empty */ } })();
+            """;
+
+    /** Timings and sizes of the loaded page, in milliseconds and bytes. */
+    static final String METRICS = """
+            () => {
+              const n = performance.getEntriesByType('navigation')[0];
+              const resources = performance.getEntriesByType('resource');
+              let bytes = n ? (n.transferSize || 0) : 0;
+              for (const r of resources) { bytes += r.transferSize || 0; }
+              const out = { dom_nodes: document.getElementsByTagName('*').length, bytes: bytes,
+                            cls: window.__gateCls || 0 };
+              if (n) {
+                out.ttfb_ms = n.responseStart;
+                out.dom_content_loaded_ms = n.domContentLoadedEventEnd;
+                out.load_ms = n.loadEventEnd;
+              }
+              if (window.__gateLcp) { out.lcp_ms = window.__gateLcp; }
+              return out;
+            }
+            """;
+
+    static final String BODY_TEXT = "() => document.body ? document.body.innerText : ''";
+}

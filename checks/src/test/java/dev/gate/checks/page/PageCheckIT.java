@@ -1,0 +1,254 @@
+package dev.gate.checks.page;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.gate.checks.CheckContext;
+import dev.gate.checks.CheckResult;
+import dev.gate.checks.Severity;
+import dev.gate.checks.Status;
+import dev.gate.checks.commit.CommitId;
+import dev.gate.checks.commit.CommitMarker;
+import dev.gate.checks.testing.Contexts;
+import dev.gate.checks.testing.ManualClock;
+import dev.gate.checks.testing.TestSite;
+import dev.gate.checks.testing.TestSite.Reply;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Page checks in a real headless Chromium against real local pages. */
+class PageCheckIT {
+    private static final Duration TIMEOUT = Duration.ofSeconds(5);
+    private static BrowserSession session;
+
+    @TempDir
+    Path runDir;
+    private final TestSite site = TestSite.start();
+    private final ManualClock clock = ManualClock.at("2026-11-25T10:00:00Z");
+
+    @BeforeAll
+    static void openBrowser() throws Exception {
+        BrowserChoice choice = new BrowserLocator(System.getenv()).locate(Optional.empty());
+        session = BrowserSession.open(choice, BrowserSession.Options.of(4, false));
+    }
+
+    @AfterAll
+    static void closeBrowser() {
+        session.close();
+    }
+
+    @AfterEach
+    void stop() {
+        site.close();
+    }
+
+    private static String page(String head, String body) {
+        return "<!doctype html><html><head><title>Shop</title>" + head + "</head><body><main id=\"main\">"
+                + body + "</main></body></html>";
+    }
+
+    private CheckContext context() {
+        return Contexts.of(site.url(), clock, runDir);
+    }
+
+    private CheckResult check(PageSpec spec) throws Exception {
+        return check(spec, TIMEOUT);
+    }
+
+    private CheckResult check(PageSpec spec, Duration timeout) throws Exception {
+        return new PageCheck(spec, session, timeout, Optional.empty(), false).run(context());
+    }
+
+    private static PageSpec spec(String path, List<String> selectors, Severity console) {
+        return new PageSpec("p", path, 200, selectors, List.of(), Optional.empty(), console, Severity.BLOCK, Severity.WARN);
+    }
+
+    @Test
+    void aHealthyPagePassesAndKeepsItsMeasurements() throws Exception {
+        site.route("/", r -> Reply.html(page("<link rel=\"stylesheet\" href=\"/s.css\">",
+                "<h1>Free shipping</h1><script src=\"/app.js\"></script>")));
+        site.route("/app.js", r -> new Reply(200, Map.of("Content-Type", "application/javascript"), "document.title='Shop';", Duration.ZERO));
+        site.route("/s.css", r -> new Reply(200, Map.of("Content-Type", "text/css"), "h1{color:red}", Duration.ZERO));
+        PageSpec spec = new PageSpec("home", "/", 200, List.of("#main", "h1"), List.of("Free shipping"),
+                Optional.of(Pattern.compile("^Shop$")), Severity.BLOCK, Severity.BLOCK, Severity.WARN);
+
+        CheckResult result = check(spec);
+
+        assertThat(result.status()).as(result.summary()).isEqualTo(Status.PASS);
+        assertThat(result.summary()).startsWith("/ rendered in ");
+        assertThat(result.metrics()).containsKeys("ttfb_ms", "dom_content_loaded_ms", "load_ms", "requests", "bytes",
+                "dom_nodes", "cls");
+        assertThat(result.metrics().get("requests")).isEqualTo(3.0);
+        @SuppressWarnings("unchecked")
+        List<String> assets = (List<String>) result.metrics().get("assets");
+        assertThat(assets).containsExactlyInAnyOrder(site.url("/app.js"), site.url("/s.css"));
+        assertThat(result.artifacts()).as("no evidence kept for a passing page").isEmpty();
+    }
+
+    @Test
+    void aMissingScriptFailsNamingIt() throws Exception {
+        site.route("/checkout", r -> Reply.html(page("", "<script src=\"/static/app.3f2a.js\"></script>")));
+
+        CheckResult result = check(spec("/checkout", List.of(), Severity.BLOCK));
+
+        assertThat(result.status()).isEqualTo(Status.FAIL);
+        assertThat(result.summary()).isEqualTo("GET /static/app.3f2a.js → 404 (script, from /checkout)");
+        assertThat(result.details()).containsExactly("block: GET /static/app.3f2a.js → 404 (script, from /checkout)");
+        assertThat(result.playbook()).isEqualTo("missing-asset");
+        assertThat(result.artifacts()).extracting(a -> a.kind()).contains("screenshot", "trace");
+        assertThat(runDir.resolve("artifacts/p/screenshot.png")).exists();
+        assertThat(runDir.resolve("artifacts/p/trace.zip")).exists();
+    }
+
+    @Test
+    void aMissingFaviconIsNotThePagesFailure() throws Exception {
+        site.route("/", r -> Reply.html(page("<link rel=\"icon\" href=\"/favicon.ico\">", "hello")));
+
+        assertThat(check(spec("/", List.of(), Severity.BLOCK)).status()).isEqualTo(Status.PASS);
+    }
+
+    @Test
+    void aConsoleErrorFailsOrWarnsAsTheSuiteSays() throws Exception {
+        site.route("/", r -> Reply.html(page("", "<script>console.error('cart failed to load');</script>")));
+
+        CheckResult blocking = check(spec("/", List.of(), Severity.BLOCK));
+        CheckResult warning = check(spec("/", List.of(), Severity.WARN));
+        CheckResult ignored = check(spec("/", List.of(), Severity.IGNORE));
+
+        assertThat(blocking.status()).isEqualTo(Status.FAIL);
+        assertThat(blocking.summary()).startsWith("console error: cart failed to load");
+        assertThat(warning.status()).isEqualTo(Status.WARN);
+        assertThat(ignored.status()).isEqualTo(Status.PASS);
+        assertThat(runDir.resolve("artifacts/p/console.log")).content().contains("[error] cart failed to load");
+    }
+
+    @Test
+    void aThrownExceptionFailsQuotingIt() throws Exception {
+        site.route("/", r -> Reply.html(page("", "<script src=\"/app.js\"></script>")));
+        site.route("/app.js", r -> new Reply(200, Map.of("Content-Type", "application/javascript"),
+                "var a = 1;\nx.y = 2;\n", Duration.ZERO));
+
+        CheckResult result = check(spec("/", List.of(), Severity.BLOCK));
+
+        assertThat(result.status()).isEqualTo(Status.FAIL);
+        assertThat(result.summary()).isEqualTo("Uncaught ReferenceError: x is not defined (app.js:2)");
+    }
+
+    @Test
+    void aMissingSelectorFailsNamingIt() throws Exception {
+        site.route("/", r -> Reply.html(page("", "<p>no cart here</p>")));
+
+        CheckResult result = check(spec("/", List.of("#main", "#cart"), Severity.BLOCK), Duration.ofSeconds(2));
+
+        assertThat(result.status()).isEqualTo(Status.FAIL);
+        assertThat(result.summary()).isEqualTo("selector \"#cart\" not visible after 2s");
+    }
+
+    @Test
+    void aThirdPartyFailureWarns() throws Exception {
+        try (TestSite other = TestSite.start()) {
+            site.route("/", r -> Reply.html(page("", "<script src=\"" + other.url("/widget.js") + "\"></script>")));
+
+            CheckResult result = check(spec("/", List.of(), Severity.BLOCK));
+
+            assertThat(result.status()).isEqualTo(Status.WARN);
+            assertThat(result.summary()).isEqualTo("GET " + other.url("/widget.js") + " → 404 (script, from /)");
+        }
+    }
+
+    @Test
+    void followsARedirectChainAndJudgesWhereItEnds() throws Exception {
+        site.route("/old", r -> Reply.status(301, "").withHeader("Location", "/mid"));
+        site.route("/mid", r -> Reply.status(302, "").withHeader("Location", "/new"));
+        site.route("/new", r -> Reply.html(page("", "arrived")));
+
+        CheckResult result = check(spec("/old", List.of("#main"), Severity.BLOCK));
+
+        assertThat(result.status()).as(result.summary()).isEqualTo(Status.PASS);
+        assertThat(result.metrics()).containsEntry("final_url", site.url("/new"))
+                .containsEntry("redirects", List.of(site.url("/old"), site.url("/mid")));
+    }
+
+    @Test
+    void aServerErrorOnTheMainResponseFails() throws Exception {
+        site.route("/", r -> Reply.status(500, "boom"));
+
+        CheckResult result = check(spec("/", List.of(), Severity.BLOCK));
+
+        assertThat(result.status()).isEqualTo(Status.FAIL);
+        assertThat(result.summary()).startsWith("GET / → 500 (expected 200)");
+    }
+
+    @Test
+    void aPageSlowerThanItsTimeoutFails() throws Exception {
+        site.route("/", r -> Reply.html(page("", "late")).after(Duration.ofSeconds(6)));
+
+        CheckResult result = check(spec("/", List.of(), Severity.BLOCK), Duration.ofSeconds(2));
+
+        assertThat(result.status()).isEqualTo(Status.FAIL);
+        assertThat(result.summary()).isEqualTo("GET / failed: no response within 2s");
+    }
+
+    @Test
+    void pagesRenderedInParallelFailOnlyWhereBroken() throws Exception {
+        for (int i = 1; i <= 6; i++) {
+            int n = i;
+            site.route("/p/" + i, r -> Reply.html(page("", n == 4 ? "broken<script>throw new Error('broken ' + 4)</script>" : "ok " + n)));
+        }
+        ExecutorService pool = Executors.newFixedThreadPool(6);
+        try {
+            List<Future<CheckResult>> futures = new java.util.ArrayList<>();
+            for (int i = 1; i <= 6; i++) {
+                PageSpec spec = new PageSpec("p" + i, "/p/" + i, 200, List.of("#main"), List.of(), Optional.empty(),
+                        Severity.BLOCK, Severity.BLOCK, Severity.WARN);
+                futures.add(pool.submit(() -> new PageCheck(spec, session, TIMEOUT, Optional.empty(), false).run(context())));
+            }
+            for (int i = 1; i <= 6; i++) {
+                CheckResult r = futures.get(i - 1).get();
+                assertThat(r.status()).as("page " + i + ": " + r.summary()).isEqualTo(i == 4 ? Status.FAIL : Status.PASS);
+            }
+            assertThat(futures.get(3).get().summary()).startsWith("Uncaught Error: broken 4");
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    @Test
+    void aPageRenderingAnotherCommitFails() throws Exception {
+        site.route("/", r -> Reply.html(TestSite.pageWithCommit("1a2b3c4d5e")));
+        PageJudge.ExpectedCommit expected = new PageJudge.ExpectedCommit(new CommitMarker.Meta("commit"), new CommitId("9f8e7d6"));
+
+        CheckResult result = new PageCheck(spec("/", List.of(), Severity.BLOCK), session, TIMEOUT, Optional.of(expected), false)
+                .run(context());
+
+        assertThat(result.status()).isEqualTo(Status.FAIL);
+        assertThat(result.summary()).isEqualTo("the page rendered commit 1a2b3c4, expected 9f8e7d6");
+    }
+
+    @Test
+    void oldAssetsThatAreGoneAreListed() throws Exception {
+        site.route("/static/app.new.js", r -> Reply.html("new"));
+        site.route("/static/app.old.js", r -> Reply.status(404, "deleted"));
+        site.route("/static/style.old.css", r -> Reply.html("still here"));
+        OldAssetsCheck check = new OldAssetsCheck(List.of(site.url("/static/app.old.js"), site.url("/static/style.old.css")),
+                Severity.WARN);
+
+        CheckResult result = check.run(context());
+
+        assertThat(result.status()).isEqualTo(Status.WARN);
+        assertThat(result.summary()).isEqualTo("1 of 2 assets of the previous release are gone (/static/app.old.js → 404): "
+                + "browsers with the old page open will fail to load them");
+        assertThat(result.details()).containsExactly("/static/app.old.js → 404");
+    }
+}
