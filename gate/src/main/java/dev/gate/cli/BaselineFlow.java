@@ -10,7 +10,17 @@ import dev.gate.checks.commit.MarkerReading;
 import dev.gate.checks.http.HttpProbe;
 import dev.gate.report.ConsoleReporter;
 import dev.gate.suite.Suite;
+import dev.gate.baseline.PageFacts;
+import dev.gate.checks.CheckResult;
+import dev.gate.checks.Status;
+import dev.gate.checks.page.BrowserSession;
+import dev.gate.checks.page.PageCheck;
+import dev.gate.run.CheckExecutor;
+import dev.gate.run.PlannedCheck;
+import dev.gate.run.RunListener;
 import java.io.IOException;
+import java.nio.file.Files;
+import java.util.List;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -61,8 +71,15 @@ final class BaselineFlow {
                     + readings.values().iterator().next().problem()));
             return new Outcome(Optional.empty(), ExitStatus.BLOCK);
         }
+        Map<String, PageFacts> pages;
+        try {
+            pages = pageFacts(suite, context, console);
+        } catch (InvalidInput e) {
+            new CommandInputs(io).report(e);
+            return new Outcome(Optional.empty(), ExitStatus.INVALID);
+        }
         Baseline baseline = new Baseline(Baseline.SCHEMA, io.clock().instant(), suite.target().toString(),
-                live.map(CommitId::hex), Map.of(), Map.of());
+                live.map(CommitId::hex), Map.of(), pages);
         try {
             BaselineStore.write(file, baseline);
         } catch (IOException e) {
@@ -72,6 +89,70 @@ final class BaselineFlow {
         console.line("Baseline written to " + display(file) + ": live commit "
                 + live.map(CommitId::shortHex).orElse("unknown"));
         return new Outcome(Optional.of(baseline), ExitStatus.PASS);
+    }
+
+    /**
+     * Renders the key pages once to record what they load now; after the deploy, the old-assets
+     * check asks for these URLs again.
+     */
+    private Map<String, PageFacts> pageFacts(Suite suite, CheckContext context, ConsoleReporter console)
+            throws InvalidInput, InterruptedException {
+        Map<String, PageFacts> facts = new LinkedHashMap<>();
+        Optional<BrowserSession> browser = BrowserStarter.start(suite, io, console);
+        if (browser.isEmpty()) {
+            return facts;
+        }
+        Path scratch = null;
+        try {
+            scratch = Files.createTempDirectory("gate-baseline-");
+            CheckContext inScratch = new CheckContext(context.target(), context.http(), context.clock(), context.sleeper(),
+                    scratch, context.redactor(), context.progress());
+            console.stage("Rendering " + suite.pages().size() + " page(s) to record what they load");
+            // before the deploy any commit is fine: the pages are rendered without a commit expectation
+            List<PlannedCheck> checks = suite.pages().stream()
+                    .map(p -> new PageCheck(p, browser.get(), suite.timeouts().page(), Optional.empty(), false))
+                    .map(c -> PlannedCheck.shared(c, PageCheck.KIND, c.name(), suite.timeouts().run()))
+                    .toList();
+            List<CheckResult> results = new CheckExecutor(suite.pagesParallel(), RunListener.SILENT)
+                    .runAll(checks, inScratch, io.clock().instant().plus(suite.timeouts().run()));
+            for (CheckResult r : results) {
+                if (r.status() != Status.PASS) {
+                    console.line("  warning: " + r.id() + ": " + r.summary());
+                }
+                facts.put(r.id(), toFacts(suite, r));
+            }
+            return facts;
+        } catch (IOException e) {
+            throw new InvalidInput("cannot create a scratch folder for the baseline: " + e.getMessage());
+        } finally {
+            browser.get().close();
+            deleteQuietly(scratch);
+        }
+    }
+
+    private static PageFacts toFacts(Suite suite, CheckResult r) {
+        Map<String, Double> numbers = new LinkedHashMap<>();
+        List<String> assets = new java.util.ArrayList<>();
+        r.metrics().forEach((k, v) -> {
+            if (v instanceof Number n && !k.equals("status")) {
+                numbers.put(k, n.doubleValue());
+            } else if (k.equals("assets") && v instanceof List<?> list) {
+                list.forEach(a -> assets.add(String.valueOf(a)));
+            }
+        });
+        String url = suite.page(r.id()).map(p -> dev.gate.checks.Targets.resolve(suite.target(), p.path()).toString()).orElse("");
+        return new PageFacts(r.id(), url, assets, numbers);
+    }
+
+    private static void deleteQuietly(Path dir) {
+        if (dir == null) {
+            return;
+        }
+        try (java.util.stream.Stream<Path> walk = Files.walk(dir)) {
+            walk.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+        } catch (IOException e) {
+            // a scratch folder left in the system's temporary folder is harmless
+        }
     }
 
     private static Optional<CommitId> majority(Map<String, MarkerReading> readings) {

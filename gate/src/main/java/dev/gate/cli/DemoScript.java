@@ -31,6 +31,9 @@ final class DemoScript {
     static final List<Scenario> SCENARIOS = List.of(
             new Scenario("v2", Verdict.PASS, "a good release, rolled out one instance after the other"),
             new Scenario("v3", Verdict.BLOCK, "the edge cache keeps serving the old product page"),
+            new Scenario("v4", Verdict.BLOCK, "the product page asks for a chunk the build did not ship, "
+                    + "and the deploy deleted the old assets"),
+            new Scenario("v5", Verdict.BLOCK, "the new bundle throws while the page loads"),
             new Scenario("v8", Verdict.BLOCK, "one of the two instances never takes the new image"));
 
     /** Fixed, so that the demo repository has the same commits on every machine. */

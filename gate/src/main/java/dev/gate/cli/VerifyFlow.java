@@ -3,6 +3,7 @@ package dev.gate.cli;
 import dev.gate.baseline.Baseline;
 import dev.gate.checks.Redactor;
 import dev.gate.checks.commit.CommitId;
+import dev.gate.checks.page.BrowserSession;
 import dev.gate.report.ConsoleReporter;
 import dev.gate.report.FinalTable;
 import dev.gate.report.RunOutput;
@@ -42,11 +43,12 @@ final class VerifyFlow {
                 .orElseGet(() -> RunFolder.defaultPath(io.cwd(), io.clock().instant(), expected));
         Redactor redactor = Redactor.of(suite.secrets());
         ConsoleReporter console = new ConsoleReporter(io.out(), io.style(), redactor);
+        console.line(io.style().bold("gate verify") + " · " + suite.name() + " · " + suite.target()
+                + " · expecting " + expected.shortHex()
+                + baseline.map(b -> " · baseline of " + BASELINE_TIME.format(b.takenAt())).orElse(" · no baseline"));
+        Optional<BrowserSession> browser = BrowserStarter.start(suite, io, console);
         try (RunFolder folder = RunFolder.claim(dir)) {
-            console.line(io.style().bold("gate verify") + " · " + suite.name() + " · " + suite.target()
-                    + " · expecting " + expected.shortHex()
-                    + baseline.map(b -> " · baseline of " + BASELINE_TIME.format(b.takenAt())).orElse(" · no baseline"));
-            Runner runner = new Runner(io.clock(), io.sleeper(), console);
+            Runner runner = new Runner(io.clock(), io.sleeper(), console, browser);
             RunRecord record = runner.verify(new VerifyRequest(suite, expected, baseline, folder.path(), options.shard()));
             record = new RecordRedaction(redactor).apply(record);
             try {
@@ -61,6 +63,8 @@ final class VerifyFlow {
             return record;
         } catch (RunFolder.RunFolderException e) {
             throw new InvalidInput("--out: " + e.getMessage());
+        } finally {
+            browser.ifPresent(BrowserSession::close);
         }
     }
 

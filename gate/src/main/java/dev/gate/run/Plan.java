@@ -1,10 +1,19 @@
 package dev.gate.run;
 
 import dev.gate.baseline.Baseline;
+import dev.gate.baseline.PageFacts;
+import dev.gate.checks.commit.CommitId;
+import dev.gate.checks.page.BrowserSession;
+import dev.gate.checks.page.OldAssetsCheck;
+import dev.gate.checks.page.PageCheck;
+import dev.gate.checks.page.PageJudge;
+import dev.gate.checks.page.PageSpec;
 import dev.gate.suite.Suite;
 import java.util.ArrayList;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * The checks a verification runs after the commit check, filtered to the shard. A new kind of
@@ -14,8 +23,33 @@ public final class Plan {
     private Plan() {
     }
 
-    public static List<PlannedCheck> of(Suite suite, Optional<Baseline> baseline, Shard shard) {
+    /** What planning needs besides the suite. */
+    public record Inputs(Suite suite, CommitId expected, Optional<Baseline> baseline, Shard shard,
+                         Optional<BrowserSession> browser) {
+    }
+
+    public static List<PlannedCheck> of(Inputs in) {
+        Suite suite = in.suite();
         List<PlannedCheck> all = new ArrayList<>();
-        return all.stream().filter(p -> shard.includes(p.check().id())).toList();
+        in.browser().ifPresent(browser -> {
+            Optional<PageJudge.ExpectedCommit> commit = suite.marker().readFromPages()
+                    ? Optional.of(new PageJudge.ExpectedCommit(suite.marker(), in.expected())) : Optional.empty();
+            for (PageSpec page : suite.pages()) {
+                PageCheck check = new PageCheck(page, browser, suite.timeouts().page(), commit, suite.browser().screenshotAlways());
+                all.add(PlannedCheck.shared(check, PageCheck.KIND, check.name(), suite.timeouts().run()));
+            }
+        });
+        List<String> oldAssets = oldAssets(in.baseline());
+        if (!oldAssets.isEmpty() && suite.oldAssets() != dev.gate.checks.Severity.IGNORE) {
+            all.add(PlannedCheck.shared(new OldAssetsCheck(oldAssets, suite.oldAssets()), "assets",
+                    "assets of the previous release", suite.timeouts().run()));
+        }
+        return all.stream().filter(p -> in.shard().includes(p.check().id())).toList();
+    }
+
+    private static List<String> oldAssets(Optional<Baseline> baseline) {
+        Set<String> urls = new LinkedHashSet<>();
+        baseline.ifPresent(b -> b.pages().values().stream().map(PageFacts::assets).forEach(urls::addAll));
+        return List.copyOf(urls);
     }
 }

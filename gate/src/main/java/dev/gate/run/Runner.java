@@ -10,6 +10,7 @@ import dev.gate.checks.commit.CommitId;
 import dev.gate.checks.commit.Liveness;
 import dev.gate.checks.http.HttpProbe;
 import dev.gate.checks.http.TlsPolicy;
+import dev.gate.checks.page.BrowserSession;
 import dev.gate.suite.Suite;
 import dev.gate.verdict.Verdict;
 import java.time.Clock;
@@ -26,11 +27,14 @@ public final class Runner {
     private final Clock clock;
     private final Sleeper sleeper;
     private final RunListener listener;
+    private final Optional<BrowserSession> browser;
 
-    public Runner(Clock clock, Sleeper sleeper, RunListener listener) {
+    /** @param browser the run's browser, when the suite has pages */
+    public Runner(Clock clock, Sleeper sleeper, RunListener listener, Optional<BrowserSession> browser) {
         this.clock = clock;
         this.sleeper = sleeper;
         this.listener = listener;
+        this.browser = browser;
     }
 
     /**
@@ -65,16 +69,24 @@ public final class Runner {
                 request.expected(), previous);
         listener.stage("Waiting for " + request.expected().shortHex() + " to be live on "
                 + suite.markerLocations().size() + " location(s) of " + suite.target());
-        CheckExecutor executor = new CheckExecutor(suite.pagesParallel(), listener);
+        CheckExecutor executor = new CheckExecutor(Math.max(4, suite.pagesParallel()), listener);
         CheckResult commit = executor.runOne(commitCheck, CommitCheck.KIND,
                 "commit " + request.expected().shortHex() + " live", context);
         results.add(commit);
-        List<PlannedCheck> plan = Plan.of(suite, request.baseline(), request.shard());
+        List<PlannedCheck> plan = Plan.of(new Plan.Inputs(suite, request.expected(), request.baseline(),
+                request.shard(), browser));
         if (liveness(commit) == Liveness.LIVE) {
-            if (!plan.isEmpty()) {
-                listener.stage("Running " + plan.size() + " checks");
+            List<PlannedCheck> shared = plan.stream().filter(p -> !p.exclusive()).toList();
+            List<PlannedCheck> exclusive = plan.stream().filter(PlannedCheck::exclusive).toList();
+            if (!shared.isEmpty()) {
+                listener.stage("Running " + shared.size() + (shared.size() == 1 ? " check" : " checks"));
+                results.addAll(executor.runAll(shared, context, deadline));
             }
-            results.addAll(executor.runAll(plan, context, deadline));
+            if (!exclusive.isEmpty()) {
+                listener.stage("Sampling latency (" + exclusive.size() + (exclusive.size() == 1 ? " check" : " checks")
+                        + ", one at a time)");
+                results.addAll(new CheckExecutor(1, listener).runAll(exclusive, context, deadline));
+            }
         } else if (!plan.isEmpty()) {
             listener.stage("Skipping " + plan.size() + " checks: the expected release is not live");
         }

@@ -25,12 +25,16 @@ class DemoIT {
         assertThat(r.out())
                 .contains("The shop is open at http://127.0.0.1:")
                 .contains("Deploy v2 (")
-                .contains("PASS  all 1 check passed")
+                .contains("PASS  all 4 checks passed")
                 .contains("Deploy v3 (")
                 .contains("only partly live after 4s: /p/42: ")
-                .contains("Demo complete: 3 deploys, each decided as expected.");
+                .contains("GET /static/checkout.")
+                .contains("→ 404 (script, from /p/42)")
+                .contains("assets of the previous release are gone")
+                .contains("Uncaught TypeError: Cannot read properties of undefined (reading 'items')")
+                .contains("Demo complete: 5 deploys, each decided as expected.");
         try (Stream<Path> runs = Files.walk(dir.resolve("demo"))) {
-            assertThat(runs.filter(p -> p.getFileName().toString().equals("result.json")).count()).isEqualTo(3);
+            assertThat(runs.filter(p -> p.getFileName().toString().equals("result.json")).count()).isEqualTo(5);
         }
     }
 

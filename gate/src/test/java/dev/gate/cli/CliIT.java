@@ -19,7 +19,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /** The command line through its real entry point, against a real local site. */
-class CliTest {
+class CliIT {
     private static final String NEW = "9f8e7d6c5b4a39281706f5e4d3c2b1a098765432";
     private static final String OLD = "1a2b3c4d5e6f708192a3b4c5d6e7f8091a2b3c4d";
 
@@ -87,7 +87,7 @@ class CliTest {
         Cli.Result r = cli.run("verify", "--suite", "suite.yaml", "--expect-commit", NEW.substring(0, 7), "--out", "run");
 
         assertThat(r.exit()).isZero();
-        assertThat(r.out()).contains("PASS  all 1 check passed");
+        assertThat(r.out()).contains("PASS  all 3 checks passed");
         JsonNode result = result("run");
         assertThat(result.path("schema").asText()).isEqualTo("gate.run/1");
         assertThat(result.path("verdict").asText()).isEqualTo("PASS");
