@@ -31,20 +31,32 @@ public final class Plan {
     public static List<PlannedCheck> of(Inputs in) {
         Suite suite = in.suite();
         List<PlannedCheck> all = new ArrayList<>();
-        in.browser().ifPresent(browser -> {
-            Optional<PageJudge.ExpectedCommit> commit = suite.marker().readFromPages()
-                    ? Optional.of(new PageJudge.ExpectedCommit(suite.marker(), in.expected())) : Optional.empty();
-            for (PageSpec page : suite.pages()) {
-                PageCheck check = new PageCheck(page, browser, suite.timeouts().page(), commit, suite.browser().screenshotAlways());
-                all.add(PlannedCheck.shared(check, PageCheck.KIND, check.name(), suite.timeouts().run()));
-            }
-        });
+        in.browser().ifPresent(browser -> all.addAll(pageChecks(suite, browser, in.expected(), "")));
         List<String> oldAssets = oldAssets(in.baseline());
         if (!oldAssets.isEmpty() && suite.oldAssets() != dev.gate.checks.Severity.IGNORE) {
             all.add(PlannedCheck.shared(new OldAssetsCheck(oldAssets, suite.oldAssets()), "assets",
                     "assets of the previous release", suite.timeouts().run()));
         }
         return all.stream().filter(p -> in.shard().includes(p.check().id())).toList();
+    }
+
+    /**
+     * A page check per key page, expecting {@code expected} in the rendered page.
+     *
+     * @param idPrefix prefixed to each page id, so a second round (after a rollback) keeps its own artifacts
+     */
+    public static List<PlannedCheck> pageChecks(Suite suite, BrowserSession browser, CommitId expected, String idPrefix) {
+        Optional<PageJudge.ExpectedCommit> commit = suite.marker().readFromPages()
+                ? Optional.of(new PageJudge.ExpectedCommit(suite.marker(), expected)) : Optional.empty();
+        List<PlannedCheck> checks = new ArrayList<>();
+        for (PageSpec page : suite.pages()) {
+            PageSpec spec = idPrefix.isEmpty() ? page : new PageSpec(idPrefix + page.id(), page.path(), page.expectedStatus(),
+                    page.selectors(), page.texts(), page.title(), page.consoleErrors(), page.sameOriginFailures(),
+                    page.thirdPartyFailures());
+            PageCheck check = new PageCheck(spec, browser, suite.timeouts().page(), commit, suite.browser().screenshotAlways());
+            checks.add(PlannedCheck.shared(check, PageCheck.KIND, check.name(), suite.timeouts().run()));
+        }
+        return checks;
     }
 
     private static List<String> oldAssets(Optional<Baseline> baseline) {

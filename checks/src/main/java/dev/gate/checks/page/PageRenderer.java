@@ -80,7 +80,8 @@ final class PageRenderer {
             context.addInitScript(PageScripts.OBSERVE_VITALS);
             boolean tracing = job.recordTrace();
             if (tracing) {
-                context.tracing().start(new Tracing.StartOptions().setScreenshots(true).setSnapshots(true).setSources(false));
+                // DOM snapshots only: a screencast in every trace would slow every page down for the rare failure
+                context.tracing().start(new Tracing.StartOptions().setScreenshots(false).setSnapshots(true).setSources(false));
             }
             Page page = context.newPage();
             page.setDefaultTimeout(Math.max(1, job.timeout().toMillis()));

@@ -1,0 +1,90 @@
+package dev.gate.checks.page;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.gate.checks.Severity;
+import dev.gate.checks.commit.CommitId;
+import dev.gate.checks.commit.CommitMarker;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.Test;
+
+/** The page rules, without a browser: the same observation always gives the same findings. */
+class PageJudgeTest {
+    private static final Duration TIMEOUT = Duration.ofSeconds(10);
+
+    private static PageObservation seen(int status, List<String> consoleErrors, List<FailedRequest> failed, String html) {
+        return new PageObservation("http://shop.test/checkout", "http://shop.test/checkout", true, status, "", List.of(),
+                "Shop · Checkout", List.of(), List.of(), consoleErrors, List.of(), failed, Optional.of(html), Optional.empty(),
+                Map.of(), List.of());
+    }
+
+    private static PageSpec spec(Severity console, Severity sameOrigin, Severity thirdParty) {
+        return new PageSpec("checkout", "/checkout", 200, List.of(), List.of(), Optional.of(Pattern.compile("^Shop")),
+                console, sameOrigin, thirdParty);
+    }
+
+    @Test
+    void aCleanPageHasNoFindings() {
+        PageJudge judge = new PageJudge(spec(Severity.BLOCK, Severity.BLOCK, Severity.WARN), TIMEOUT, Optional.empty());
+
+        assertThat(judge.judge(seen(200, List.of(), List.of(), ""))).isEmpty();
+    }
+
+    @Test
+    void eachFailureIsOneLineSayingWhatAndWhere() {
+        PageJudge judge = new PageJudge(spec(Severity.WARN, Severity.BLOCK, Severity.WARN), TIMEOUT, Optional.empty());
+        FailedRequest chunk = new FailedRequest("GET", "http://shop.test/static/app.3f2a.js", 404, "", "script", true);
+        FailedRequest widget = new FailedRequest("GET", "https://cdn.other.test/w.js", 0, "net::ERR_NAME_NOT_RESOLVED", "script", false);
+
+        List<PageFinding> findings = judge.judge(seen(500, List.of("cart is undefined (app.js:3)"), List.of(chunk, widget), ""));
+
+        assertThat(findings).extracting(PageFinding::severity, PageFinding::line).containsExactly(
+                org.assertj.core.groups.Tuple.tuple(Severity.BLOCK, "GET /checkout → 500 (expected 200)"),
+                org.assertj.core.groups.Tuple.tuple(Severity.WARN, "console error: cart is undefined (app.js:3)"),
+                org.assertj.core.groups.Tuple.tuple(Severity.BLOCK, "GET /static/app.3f2a.js → 404 (script, from /checkout)"),
+                org.assertj.core.groups.Tuple.tuple(Severity.WARN,
+                        "GET https://cdn.other.test/w.js failed: net::ERR_NAME_NOT_RESOLVED (script, from /checkout)"));
+    }
+
+    @Test
+    void ignoredKindsProduceNoFinding() {
+        PageJudge judge = new PageJudge(spec(Severity.IGNORE, Severity.BLOCK, Severity.IGNORE), TIMEOUT, Optional.empty());
+        FailedRequest widget = new FailedRequest("GET", "https://cdn.other.test/w.js", 404, "", "script", false);
+
+        assertThat(judge.judge(seen(200, List.of("noise"), List.of(widget), ""))).isEmpty();
+    }
+
+    @Test
+    void theRenderedCommitMustBeTheExpectedOne() {
+        var expected = new PageJudge.ExpectedCommit(new CommitMarker.Meta("commit"), new CommitId("9f8e7d6"));
+        PageJudge judge = new PageJudge(spec(Severity.BLOCK, Severity.BLOCK, Severity.WARN), TIMEOUT, Optional.of(expected));
+
+        assertThat(judge.judge(seen(200, List.of(), List.of(), "<meta name=commit content=9f8e7d6aa>"))).isEmpty();
+        assertThat(judge.judge(seen(200, List.of(), List.of(), "<meta name=commit content=1a2b3c4>")))
+                .extracting(PageFinding::line).containsExactly("the page rendered commit 1a2b3c4, expected 9f8e7d6");
+        assertThat(judge.judge(seen(200, List.of(), List.of(), "<p>no marker</p>")))
+                .extracting(PageFinding::line).containsExactly("no commit in the rendered page: no <meta name=\"commit\"> in the page");
+    }
+
+    @Test
+    void aTitleThatDoesNotMatchIsNamed() {
+        PageSpec spec = new PageSpec("p", "/", 200, List.of(), List.of(), Optional.of(Pattern.compile("^Harbor")),
+                Severity.BLOCK, Severity.BLOCK, Severity.WARN);
+
+        assertThat(new PageJudge(spec, TIMEOUT, Optional.empty()).judge(seen(200, List.of(), List.of(), "")))
+                .extracting(PageFinding::line).containsExactly("title \"Shop · Checkout\" does not match /^Harbor/");
+    }
+
+    @Test
+    void uncaughtErrorsAreQuotedWithTheirSource() {
+        assertThat(PageErrors.describe("ReferenceError: x is not defined\n    at http://shop.test/static/app.js:12:5"))
+                .isEqualTo("Uncaught ReferenceError: x is not defined (app.js:12)");
+        assertThat(PageErrors.describe("Error: boom\n    at init (http://shop.test/a.js?v=2:3:9)\n    at http://shop.test/b.js:1:1"))
+                .isEqualTo("Uncaught Error: boom (a.js:3)");
+        assertThat(PageErrors.where("http://shop.test/static/app.js:11:4")).isEqualTo(" (app.js:12)");
+    }
+}

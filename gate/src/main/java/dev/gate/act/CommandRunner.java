@@ -1,0 +1,121 @@
+package dev.gate.act;
+
+import dev.gate.checks.Redactor;
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.io.OutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * Runs a user's command as an argument vector, never through a shell, under a timeout. Its output
+ * (stdout and stderr together) is redacted line by line into a log file and, when asked, echoed.
+ * At the timeout, or when the gate is interrupted, the whole process tree is killed: a rollback
+ * script's hanging child must not outlive the gate.
+ */
+public final class CommandRunner {
+    private static final Duration GRACE = Duration.ofSeconds(3);
+
+    private final Redactor redactor;
+
+    public CommandRunner(Redactor redactor) {
+        this.redactor = redactor;
+    }
+
+    public ProcessOutcome run(List<String> argv, Map<String, String> env, Path workDir, Duration timeout,
+                              Path log, Optional<PrintStream> echo) throws InterruptedException {
+        long start = System.nanoTime();
+        ProcessBuilder builder = new ProcessBuilder(argv).directory(workDir.toFile()).redirectErrorStream(true);
+        builder.environment().putAll(env);
+        Process process;
+        try {
+            process = builder.start();
+        } catch (IOException e) {
+            return new ProcessOutcome(Optional.empty(), false, Optional.of(startError(argv, e)), took(start));
+        }
+        try {
+            process.getOutputStream().close();
+        } catch (IOException e) {
+            // a command that has already exited needs no input either
+        }
+        Thread pump = pump(process, log, echo);
+        try {
+            boolean exited = process.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS);
+            if (!exited) {
+                killTree(process);
+                pump.join(GRACE.toMillis());
+                return new ProcessOutcome(Optional.empty(), true, Optional.empty(), took(start));
+            }
+            pump.join(GRACE.toMillis());
+            return new ProcessOutcome(Optional.of(process.exitValue()), false, Optional.empty(), took(start));
+        } catch (InterruptedException e) {
+            killTree(process);
+            throw e;
+        }
+    }
+
+    private Thread pump(Process process, Path log, Optional<PrintStream> echo) {
+        Thread t = new Thread(() -> {
+            try (BufferedReader in = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8));
+                 OutputStream out = Files.newOutputStream(log, StandardOpenOption.CREATE, StandardOpenOption.APPEND)) {
+                for (String line; (line = in.readLine()) != null; ) {
+                    String clean = redactor.redact(line);
+                    out.write((clean + "\n").getBytes(StandardCharsets.UTF_8));
+                    out.flush();
+                    echo.ifPresent(e -> e.println("  │ " + clean));
+                }
+            } catch (IOException e) {
+                // the process was killed, or the log became unwritable: the outcome says what matters
+            }
+        }, "gate-command-output");
+        t.setDaemon(true);
+        t.start();
+        return t;
+    }
+
+    /** Kills the children first (they would be re-parented and survive), then the process. */
+    public static void killTree(Process process) {
+        ProcessHandle handle = process.toHandle();
+        List<ProcessHandle> children = handle.descendants().toList();
+        handle.destroy();
+        children.forEach(ProcessHandle::destroy);
+        try {
+            process.waitFor(GRACE.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        children.forEach(ProcessHandle::destroyForcibly);
+        handle.destroyForcibly();
+        for (ProcessHandle child : children) {
+            try {
+                child.onExit().get(GRACE.toMillis(), TimeUnit.MILLISECONDS);
+            } catch (Exception e) {
+                // still going after SIGKILL: nothing more a process can do
+            }
+        }
+    }
+
+    private static String startError(List<String> argv, IOException e) {
+        String message = String.valueOf(e.getMessage());
+        if (message.contains("error=2,")) {
+            return argv.get(0) + ": no such file (commands run without a shell: give a path, or a program on the PATH)";
+        }
+        if (message.contains("error=13,")) {
+            return argv.get(0) + ": not executable (chmod +x it, or run it through its interpreter)";
+        }
+        return argv.get(0) + ": " + message;
+    }
+
+    private static Duration took(long start) {
+        return Duration.ofNanos(System.nanoTime() - start);
+    }
+}
