@@ -34,17 +34,23 @@ public record CheckContext(
         Objects.requireNonNull(progress, "progress");
     }
 
-    /** The folder for one check's artifacts, created on first use. */
+    /** The folder for one check's artifacts, created now. */
     public Path artifactDir(String checkId) {
-        Path dir = runDir.resolve("artifacts").resolve(checkId).normalize();
-        if (!dir.startsWith(runDir.resolve("artifacts"))) {
-            throw new IllegalArgumentException("check id " + checkId + " would leave the run folder");
-        }
+        Path dir = artifactPath(checkId);
         try {
             return Files.createDirectories(dir);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot create " + dir + ": " + e.getMessage(), e);
         }
+    }
+
+    /** The folder for one check's artifacts, not created: for checks that may have none to keep. */
+    public Path artifactPath(String checkId) {
+        Path dir = runDir.resolve("artifacts").resolve(checkId).normalize();
+        if (!dir.startsWith(runDir.resolve("artifacts"))) {
+            throw new IllegalArgumentException("check id " + checkId + " would leave the run folder");
+        }
+        return dir;
     }
 
     /** A path to an artifact, relative to the run folder, as reports link to it. */

@@ -68,6 +68,19 @@ final class CommandInputs {
         }
     }
 
+    /** The checkout to list commits from: {@code --repo}, else the current folder when it is one. */
+    Optional<Path> history(Optional<Path> repo) {
+        if (repo.isPresent()) {
+            return repo.map(io::resolve);
+        }
+        try {
+            RepositoryHead.read(io.cwd());
+            return Optional.of(io.cwd());
+        } catch (GitException e) {
+            return Optional.empty();
+        }
+    }
+
     Shard shard(Optional<String> text) throws InvalidInput {
         if (text.isEmpty()) {
             return Shard.ALL;

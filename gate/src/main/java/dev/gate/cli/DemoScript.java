@@ -78,15 +78,18 @@ final class DemoScript {
                         + repo.commit(scenario.version()).shortHex());
                 Path runDir = folder.resolve("runs").resolve(step - 1 + "-" + scenario.version());
                 RunRecord record = new VerifyFlow(io).run(suite, repo.commit(scenario.version()), baseline,
-                        new VerifyFlow.Options(Optional.of(runDir), Shard.ALL, true));
+                        new VerifyFlow.Options(Optional.of(runDir), Shard.ALL, true, Optional.of(repo.folder())));
                 if (record.verdict() != scenario.expected()) {
                     mismatches.add(scenario.version() + ": expected " + scenario.expected() + ", the gate said "
                             + record.verdict());
                 }
                 if (record.verdict().blocks()) {
-                    site.deployNow(before);
-                    say("→ The gate blocked " + scenario.version() + "; the demo puts " + before
-                            + " back by hand (rollback comes with on_failure.rollback)");
+                    if (record.exitStatus() != ExitStatus.BLOCK || !site.liveVersion().equals(before)) {
+                        mismatches.add(scenario.version() + ": the rollback to " + before + " was not confirmed (exit "
+                                + record.exitStatus() + ")");
+                    }
+                    say("→ The gate blocked " + scenario.version() + ", rolled the shop back to " + site.liveVersion()
+                            + " and confirmed it" + postmortem(record));
                 }
             }
             say("");
@@ -102,6 +105,11 @@ final class DemoScript {
             new CommandInputs(io).report(e);
             return ExitStatus.BLOCK;
         }
+    }
+
+    private String postmortem(RunRecord record) {
+        return record.actions().stream().filter(a -> a.kind().equals("postmortem") && a.outcome().equals("succeeded"))
+                .map(a -> "; post-mortem stub: " + display(Path.of(a.data().get("file")))).findFirst().orElse("");
     }
 
     private String stamp() {

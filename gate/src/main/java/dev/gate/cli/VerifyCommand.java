@@ -53,7 +53,7 @@ final class VerifyCommand implements Callable<Integer> {
             Suite s = inputs.suite(suite);
             CommitId expected = inputs.expectedCommit(expectCommit, repo);
             Optional<Baseline> b = inputs.baseline(baseline, s);
-            VerifyFlow.Options options = new VerifyFlow.Options(out, inputs.shard(shard), !noRollback);
+            VerifyFlow.Options options = new VerifyFlow.Options(out, inputs.shard(shard), !noRollback, inputs.history(repo));
             RunRecord record = new VerifyFlow(io).run(s, expected, b, options);
             return record.exitStatus();
         } catch (InvalidInput e) {

@@ -7,6 +7,8 @@ import dev.gate.checks.page.BrowserSession;
 import dev.gate.report.ConsoleReporter;
 import dev.gate.report.FinalTable;
 import dev.gate.report.RunOutput;
+import dev.gate.act.VerdictActions;
+import dev.gate.run.ActionRecord;
 import dev.gate.run.RecordRedaction;
 import dev.gate.run.RunFolder;
 import dev.gate.run.RunRecord;
@@ -33,8 +35,8 @@ final class VerifyFlow {
     }
 
     /** The options of one verification. */
-    record Options(Optional<Path> out, Shard shard, boolean rollback) {
-        static final Options DEFAULTS = new Options(Optional.empty(), Shard.ALL, true);
+    /** @param repo a checkout to list the commits between the releases from, for the post-mortem */
+    record Options(Optional<Path> out, Shard shard, boolean rollback, Optional<Path> repo) {
     }
 
     RunRecord run(Suite suite, CommitId expected, Optional<Baseline> baseline, Options options)
@@ -50,6 +52,8 @@ final class VerifyFlow {
         try (RunFolder folder = RunFolder.claim(dir)) {
             Runner runner = new Runner(io.clock(), io.sleeper(), console, browser);
             RunRecord record = runner.verify(new VerifyRequest(suite, expected, baseline, folder.path(), options.shard()));
+            record = new VerdictActions(suite, io.clock(), io.sleeper(), console, io.out())
+                    .act(record, baseline, options.rollback(), folder.path(), browser, options.repo());
             record = new RecordRedaction(redactor).apply(record);
             try {
                 RunOutput.write(record, folder.path());
@@ -60,6 +64,11 @@ final class VerifyFlow {
                 io.err().println("gate: " + record.reason());
             }
             FinalTable.render(record, io.style(), display(folder.path())).forEach(console::line);
+            for (ActionRecord a : record.actions()) {
+                if (!a.outcome().equals("intended")) {
+                    console.line(a.kind() + " " + a.outcome() + ": " + a.summary());
+                }
+            }
             return record;
         } catch (RunFolder.RunFolderException e) {
             throw new InvalidInput("--out: " + e.getMessage());

@@ -22,7 +22,7 @@ public final class RecordRedaction {
             return r;
         }
         return new RunRecord(r.schema(), r.gateVersion(), r.suite(), text(r.target()), r.startedAt(), r.finishedAt(),
-                r.expectedCommit(), r.observedCommit(), r.previousCommit(), r.release(), r.verdict(), r.exitStatus(),
+                r.decidedAt(), r.expectedCommit(), r.observedCommit(), r.previousCommit(), r.release(), r.verdict(), r.exitStatus(),
                 text(r.reason()), r.checks().stream().map(this::check).toList(),
                 r.actions().stream().map(this::action).toList(), r.interrupted(), r.shard());
     }

@@ -9,6 +9,7 @@ import java.util.Optional;
  * Everything one run saw and did: {@code result.json}, schema {@value #SCHEMA}. Every report is
  * rendered from this record and nothing else.
  *
+ * @param decidedAt      when the verdict was reached, before any action: the first detection
  * @param release        whether the expected commit went live: LIVE, PARTLY_LIVE, NEVER_LIVE, UNKNOWN
  * @param reason         the verdict in one line a person reads
  * @param interrupted    the run was stopped by a signal before it finished
@@ -21,6 +22,7 @@ public record RunRecord(
         String target,
         Instant startedAt,
         Instant finishedAt,
+        Instant decidedAt,
         String expectedCommit,
         Optional<String> observedCommit,
         Optional<String> previousCommit,
@@ -48,12 +50,12 @@ public record RunRecord(
     }
 
     public RunRecord withActions(List<ActionRecord> newActions) {
-        return new RunRecord(schema, gateVersion, suite, target, startedAt, finishedAt, expectedCommit, observedCommit,
-                previousCommit, release, verdict, exitStatus, reason, checks, newActions, interrupted, shard);
+        return new RunRecord(schema, gateVersion, suite, target, startedAt, finishedAt, decidedAt, expectedCommit,
+                observedCommit, previousCommit, release, verdict, exitStatus, reason, checks, newActions, interrupted, shard);
     }
 
     public RunRecord withOutcome(int newExitStatus, String newReason, Instant newFinishedAt) {
-        return new RunRecord(schema, gateVersion, suite, target, startedAt, newFinishedAt, expectedCommit, observedCommit,
-                previousCommit, release, verdict, newExitStatus, newReason, checks, actions, interrupted, shard);
+        return new RunRecord(schema, gateVersion, suite, target, startedAt, newFinishedAt, decidedAt, expectedCommit,
+                observedCommit, previousCommit, release, verdict, newExitStatus, newReason, checks, actions, interrupted, shard);
     }
 }

@@ -100,9 +100,15 @@ public final class Runner {
     }
 
     private CheckContext context(Suite suite, VerifyRequest request) {
+        return context(suite, request.runDir(), clock, sleeper, listener);
+    }
+
+    /** The context checks of this suite run with: its timeouts, TLS policy and secrets. */
+    public static CheckContext context(Suite suite, java.nio.file.Path runDir, Clock clock, Sleeper sleeper,
+                                       RunListener listener) {
         Progress progress = listener::progress;
         return new CheckContext(suite.target(), new HttpProbe(suite.timeouts().request(), suite.tls()), clock, sleeper,
-                request.runDir(), Redactor.of(suite.secrets()), progress);
+                runDir, Redactor.of(suite.secrets()), progress);
     }
 
     private RunRecord record(VerifyRequest request, Instant started, List<CheckResult> results,
@@ -117,7 +123,7 @@ public final class Runner {
         Optional<String> previousCommit = previous.map(CommitId::hex).or(() -> servedBefore);
         return new RunRecord(RunRecord.SCHEMA, GateVersion.get(),
                 new RunRecord.SuiteRef(suite.name(), suite.file().toString()), suite.target().toString(),
-                started, clock.instant(), request.expected().hex(), observed, previousCommit, release, verdict,
+                started, clock.instant(), clock.instant(), request.expected().hex(), observed, previousCommit, release, verdict,
                 verdict.blocks() ? 1 : 0, VerdictLine.of(verdict, results),
                 results.stream().map(CheckRecord::of).toList(), List.of(), false,
                 request.shard().isAll() ? Optional.empty() : Optional.of(request.shard().toString()));

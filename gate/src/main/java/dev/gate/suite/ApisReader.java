@@ -1,5 +1,6 @@
 package dev.gate.suite;
 
+import dev.gate.text.Closest;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;

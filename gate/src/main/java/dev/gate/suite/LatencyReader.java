@@ -1,5 +1,6 @@
 package dev.gate.suite;
 
+import dev.gate.text.Closest;
 import dev.gate.checks.api.ApiSpec;
 import dev.gate.checks.latency.LatencySpec;
 import dev.gate.checks.page.PageSpec;

@@ -1,5 +1,6 @@
 package dev.gate.suite;
 
+import dev.gate.act.freeze.FreezeCalendar;
 import dev.gate.checks.Severity;
 import dev.gate.checks.api.ApiSpec;
 import dev.gate.checks.commit.CommitMarker;
@@ -22,7 +23,7 @@ import java.util.stream.Stream;
  *
  * @param file     where the suite was read from; relative paths in it are resolved against its folder
  * @param secrets  values never to show: those taken from the environment and those listed under {@code secrets}
- * @param freeze   deploy freeze windows, as written
+ * @param freeze   deploy freeze windows, when {@code gate run} refuses to deploy
  */
 public record Suite(
         Path file,
@@ -41,14 +42,13 @@ public record Suite(
         TlsPolicy tls,
         Policy policy,
         Set<String> secrets,
-        List<String> freeze,
+        FreezeCalendar freeze,
         Optional<Path> playbooks) {
 
     public Suite {
         pages = List.copyOf(pages);
         apis = List.copyOf(apis);
         secrets = Set.copyOf(secrets);
-        freeze = List.copyOf(freeze);
     }
 
     /** Where the commit marker is read: every key page, or the version endpoint. */

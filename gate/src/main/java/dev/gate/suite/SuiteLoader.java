@@ -1,5 +1,8 @@
 package dev.gate.suite;
 
+import dev.gate.act.freeze.FreezeCalendar;
+import dev.gate.act.freeze.FreezeWindow;
+import dev.gate.act.freeze.FreezeWindowException;
 import dev.gate.checks.Severity;
 import dev.gate.checks.api.ApiSpec;
 import dev.gate.checks.commit.CommitMarker;
@@ -132,7 +135,7 @@ public final class SuiteLoader {
         TlsPolicy tls = tls(top);
         Policy policy = policy(top);
         Set<String> listedSecrets = new LinkedHashSet<>(top.get("secrets").map(SuiteNode::strings).orElse(List.of()));
-        List<String> freeze = top.get("freeze").map(SuiteNode::strings).orElse(List.of());
+        FreezeCalendar freeze = top.get("freeze").map(SuiteLoader::freeze).orElse(FreezeCalendar.none());
         Optional<Path> playbooks = top.get("playbooks").flatMap(SuiteNode::text).map(folder::resolve);
         top.rejectUnknownKeys();
         Set<String> secrets = new LinkedHashSet<>(reading.secrets());
@@ -142,6 +145,20 @@ public final class SuiteLoader {
         }
         return new Suite(file, name, target, timeouts, marker, converge, pages, apis, latency, onFailure,
                 browser, parallel, oldAssets, tls, policy, secrets, freeze, playbooks);
+    }
+
+    private static FreezeCalendar freeze(SuiteNode list) {
+        List<FreezeWindow> windows = new ArrayList<>();
+        for (SuiteNode item : list.items(true)) {
+            item.text().ifPresent(t -> {
+                try {
+                    windows.add(FreezeWindow.parse(t));
+                } catch (FreezeWindowException e) {
+                    item.problem(e.getMessage());
+                }
+            });
+        }
+        return new FreezeCalendar(windows);
     }
 
     private static String defaultName(Path file) {

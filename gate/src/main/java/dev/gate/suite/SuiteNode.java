@@ -1,5 +1,6 @@
 package dev.gate.suite;
 
+import dev.gate.text.Closest;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;

@@ -57,7 +57,7 @@ public final class PageCheck implements Check {
 
     @Override
     public CheckResult run(CheckContext context) throws Exception {
-        Path dir = context.artifactDir(spec.id());
+        Path dir = context.artifactPath(spec.id());
         // traces hold request headers and page content: where secrets are in play, record none
         boolean trace = context.redactor().isEmpty();
         Optional<String> header = commit.map(PageJudge.ExpectedCommit::marker)

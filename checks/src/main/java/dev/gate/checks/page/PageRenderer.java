@@ -239,7 +239,9 @@ final class PageRenderer {
         Optional<Path> trace = Optional.empty();
         Optional<Path> log = Optional.empty();
         try {
-            Files.createDirectories(job.artifactDir());
+            if (evidence || job.screenshotAlways() || !consoleLog.isEmpty()) {
+                Files.createDirectories(job.artifactDir());
+            }
             if (evidence || job.screenshotAlways()) {
                 screenshot = screenshot();
             }

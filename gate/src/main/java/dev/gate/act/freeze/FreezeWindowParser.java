@@ -124,7 +124,7 @@ final class FreezeWindowParser {
             known.add(abbreviation);
             known.add(full);
         }
-        Optional<String> meant = Spelling.closest(word, known);
+        Optional<String> meant = dev.gate.text.Closest.to(word, known);
         throw new FreezeWindowException("unknown day \"" + word + "\"" + meant.map(d -> "; did you mean \"" + d + "\"?")
                 .orElse(": expected Mon, Tue, Wed, Thu, Fri, Sat or Sun"));
     }

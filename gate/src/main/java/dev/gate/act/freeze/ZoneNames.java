@@ -32,7 +32,7 @@ final class ZoneNames {
             throw new FreezeWindowException("\"" + name + "\" is an abbreviation, not a time zone: use a name such as "
                     + "\"Europe/Copenhagen\", whose clocks follow summer time, or \"UTC\"");
         }
-        Optional<String> meant = city(name, ids).or(() -> Spelling.closest(name, ids));
+        Optional<String> meant = city(name, ids).or(() -> dev.gate.text.Closest.to(name, ids));
         throw new FreezeWindowException("unknown time zone \"" + name + "\"" + meant
                 .map(id -> "; did you mean \"" + id + "\"?")
                 .orElse(": expected an IANA name such as \"Europe/Copenhagen\" or \"UTC\""));

@@ -1,18 +1,15 @@
-package dev.gate.act.freeze;
+package dev.gate.text;
 
 import java.util.Collection;
 import java.util.Locale;
 import java.util.Optional;
 
-/**
- * The known word a mistyped one was probably meant to be. The same measure as the suite loader's
- * hints (which keeps its own package-private), so a typo reads alike wherever it is reported.
- */
-final class Spelling {
-    private Spelling() {
+/** Finds the known word a mistyped one was probably meant to be, for "did you mean" hints. */
+public final class Closest {
+    private Closest() {
     }
 
-    static Optional<String> closest(String word, Collection<String> known) {
+    public static Optional<String> to(String word, Collection<String> known) {
         String best = null;
         int bestDistance = Integer.MAX_VALUE;
         String w = word.toLowerCase(Locale.ROOT);
@@ -30,8 +27,12 @@ final class Spelling {
         return Optional.of(best);
     }
 
+    public static String hint(String word, Collection<String> known) {
+        return to(word, known).map(k -> "; did you mean \"" + k + "\"?").orElse("");
+    }
+
     /** Optimal string alignment distance: Levenshtein plus swapping two neighbours. */
-    static int distance(String a, String b) {
+    public static int distance(String a, String b) {
         int[][] d = new int[a.length() + 1][b.length() + 1];
         for (int i = 0; i <= a.length(); i++) {
             d[i][0] = i;

@@ -1,0 +1,121 @@
+package dev.gate.act;
+
+import dev.gate.baseline.Baseline;
+import dev.gate.checks.CheckContext;
+import dev.gate.checks.Redactor;
+import dev.gate.checks.Sleeper;
+import dev.gate.checks.Status;
+import dev.gate.checks.commit.CommitId;
+import dev.gate.checks.commit.Liveness;
+import dev.gate.checks.page.BrowserSession;
+import dev.gate.git.CommitRange;
+import dev.gate.git.GitException;
+import dev.gate.run.ActionRecord;
+import dev.gate.run.CheckRecord;
+import dev.gate.run.RunListener;
+import dev.gate.run.RunRecord;
+import dev.gate.run.Runner;
+import dev.gate.suite.Suite;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * What follows a verdict, in order: the rollback (when the release went live and the suite has
+ * one), the post-mortem stub, and the runbooks copied into the run folder. Actions receive the
+ * record, not the checks, and return it with their outcome and the final exit status.
+ */
+public final class VerdictActions {
+    private final Suite suite;
+    private final Clock clock;
+    private final Sleeper sleeper;
+    private final RunListener listener;
+    private final PrintStream echo;
+
+    public VerdictActions(Suite suite, Clock clock, Sleeper sleeper, RunListener listener, PrintStream echo) {
+        this.suite = suite;
+        this.clock = clock;
+        this.sleeper = sleeper;
+        this.listener = listener;
+        this.echo = echo;
+    }
+
+    /**
+     * @param repo where to read the commits between the releases from, when there is a checkout
+     */
+    public RunRecord act(RunRecord record, Optional<Baseline> baseline, boolean rollbackAllowed, Path runDir,
+                         Optional<BrowserSession> browser, Optional<Path> repo) throws InterruptedException {
+        Redactor redactor = Redactor.of(suite.secrets());
+        Playbooks playbooks = new Playbooks(suite.playbooks());
+        List<ActionRecord> actions = new ArrayList<>(record.actions());
+        int exit = record.exitStatus();
+        String reason = record.reason();
+        if (record.verdict().blocks()) {
+            Optional<CommitId> fromBaseline = baseline.flatMap(Baseline::liveCommit).flatMap(CommitId::parse);
+            Optional<CommitId> servedBefore = record.previousCommit().flatMap(CommitId::parse);
+            RollbackPlan plan = RollbackPlan.decide(suite, record.verdict(), Liveness.valueOf(record.release()),
+                    rollbackAllowed, fromBaseline, fromBaseline.isPresent() ? Optional.empty() : servedBefore);
+            if (plan.run()) {
+                CheckContext context = Runner.context(suite, runDir, clock, sleeper, listener);
+                RollbackOutcome outcome = new Rollback(suite, clock, listener, echo).perform(plan,
+                        new CommitId(record.expectedCommit()), record.verdict().name(), context, browser);
+                actions.addAll(outcome.actions());
+                exit = outcome.exitStatus();
+                reason = reason + "; " + outcome.line();
+            } else if (!suite.onFailure().rollback().isEmpty()) {
+                listener.stage(plan.reason());
+                actions.add(new ActionRecord("rollback", "skipped", clock.instant(), plan.reason(), List.of(), Map.of()));
+            }
+            RunRecord sofar = record.withActions(actions).withOutcome(exit, reason, clock.instant());
+            actions.add(postmortem(sofar, runDir, repo, playbooks, redactor));
+        }
+        RunRecord done = record.withActions(actions).withOutcome(exit, reason, clock.instant());
+        playbooks.copyInto(runDir, referenced(done));
+        return done;
+    }
+
+    private ActionRecord postmortem(RunRecord record, Path runDir, Optional<Path> repo, Playbooks playbooks,
+                                    Redactor redactor) {
+        Optional<CommitId> previous = record.previousCommit().flatMap(CommitId::parse);
+        CommitId expected = new CommitId(record.expectedCommit());
+        CommitRange.Result changes;
+        if (repo.isEmpty()) {
+            changes = new CommitRange.Result(List.of(), List.of("no repository was given (--repo DIR), so the commits "
+                    + "between the releases are not listed"));
+        } else {
+            try {
+                changes = CommitRange.between(repo.get(), previous, expected);
+            } catch (GitException e) {
+                changes = new CommitRange.Result(List.of(), List.of(e.getMessage()));
+            }
+        }
+        Path folder = suite.onFailure().postmortems();
+        try {
+            Path file = new PostmortemWriter(playbooks, redactor).write(record, changes, folder, runDir);
+            listener.stage("Post-mortem stub: " + file);
+            return new ActionRecord("postmortem", "succeeded", clock.instant(), "post-mortem stub written to " + file,
+                    List.of(), Map.of("file", file.toString(), "commits", String.valueOf(changes.commits().size())));
+        } catch (IOException e) {
+            return new ActionRecord("postmortem", "failed", clock.instant(),
+                    "could not write the post-mortem stub in " + folder + ": " + e.getMessage(), List.of(), Map.of());
+        }
+    }
+
+    private static List<String> referenced(RunRecord record) {
+        List<String> names = new ArrayList<>();
+        for (CheckRecord c : record.checks()) {
+            if (c.status() != Status.PASS && !c.playbook().isEmpty()) {
+                names.add(c.playbook());
+            }
+        }
+        if (record.exitStatus() == 3) {
+            names.add("rollback-failed");
+        }
+        return names;
+    }
+}
