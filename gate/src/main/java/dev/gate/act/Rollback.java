@@ -96,15 +96,16 @@ public final class Rollback {
             actions.add(new ActionRecord("rollback", "unconfirmed", clock.instant(), line, List.of(), data));
             return new RollbackOutcome(actions, 3, line);
         }
-        return confirm(plan.previous().get(), ran, actions, data, context, browser, log);
+        return confirm(plan.previous().get(), expected, ran, actions, data, context, browser, log);
     }
 
-    private RollbackOutcome confirm(CommitId previous, ProcessOutcome ran, List<ActionRecord> actions,
+    private RollbackOutcome confirm(CommitId previous, CommitId rolledBack, ProcessOutcome ran, List<ActionRecord> actions,
                                     Map<String, String> data, CheckContext context, Optional<BrowserSession> browser,
                                     ActionLog log) throws InterruptedException {
         listener.stage("Rollback " + ran.describe() + "; waiting for " + previous.shortHex() + " to be live again");
         CheckExecutor executor = new CheckExecutor(Math.max(4, suite.pagesParallel()), listener);
-        CommitCheck back = new CommitCheck(suite.marker(), suite.markerLocations(), suite.converge(), previous, Optional.empty());
+        CommitCheck back = new CommitCheck(suite.marker(), suite.markerLocations(), suite.converge(), previous,
+                Optional.of(rolledBack), "rolled back");
         CheckResult commit = executor.runOne(back, "rollback", "previous commit " + previous.shortHex() + " live", context);
         List<CheckResult> pages = List.of();
         if (commit.status() == Status.PASS && browser.isPresent()) {

@@ -18,7 +18,7 @@ public final class GateCli {
             footer = {
                 "  0  PASS (warnings allowed)",
                 "  1  BLOCK: the deploy failed the gate (a requested rollback was done and verified)",
-                "  2  the suite or the flags are invalid; nothing was probed",
+                "  2  the suite or the flags are invalid, or a deploy freeze is active (gate run); nothing was probed",
                 "  3  BLOCK and the rollback failed or could not be verified: a person is needed now"})
     static final class Top implements Runnable {
         @CommandLine.Spec
@@ -26,7 +26,7 @@ public final class GateCli {
 
         @Override
         public void run() {
-            throw new CommandLine.ParameterException(spec.commandLine(), "name a command: verify, baseline or demo");
+            throw new CommandLine.ParameterException(spec.commandLine(), "name a command: baseline, verify, run, postmortem or demo");
         }
     }
 
@@ -41,6 +41,8 @@ public final class GateCli {
         CommandLine cl = new CommandLine(new Top());
         cl.addSubcommand("verify", new VerifyCommand(io));
         cl.addSubcommand("baseline", new BaselineCommand(io));
+        cl.addSubcommand("run", new RunCommand(io));
+        cl.addSubcommand("postmortem", new PostmortemCommand(io));
         cl.addSubcommand("demo", new DemoCommand(io));
         cl.setOut(new PrintWriter(io.out(), true));
         cl.setErr(new PrintWriter(io.err(), true));

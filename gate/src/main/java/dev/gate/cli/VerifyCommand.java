@@ -36,8 +36,8 @@ final class VerifyCommand implements Callable<Integer> {
     @Option(names = "--no-rollback", description = "Do not run the suite's rollback command, even on BLOCK.")
     boolean noRollback;
 
-    @Option(names = "--audible", description = "Play a sound for the verdict.")
-    boolean audible;
+    @picocli.CommandLine.Mixin
+    SoundOptions sound = new SoundOptions();
 
     @Option(names = "--shard", paramLabel = "K/N", description = "Run only shard K of N of the page, API and latency checks.")
     Optional<String> shard;
@@ -54,7 +54,7 @@ final class VerifyCommand implements Callable<Integer> {
             CommitId expected = inputs.expectedCommit(expectCommit, repo);
             Optional<Baseline> b = inputs.baseline(baseline, s);
             VerifyFlow.Options options = new VerifyFlow.Options(out, inputs.shard(shard), !noRollback, inputs.history(repo));
-            RunRecord record = new VerifyFlow(io).run(s, expected, b, options);
+            RunRecord record = new VerifyFlow(io, dev.gate.run.RunListener.SILENT, sound.player(io)).run(s, expected, b, options);
             return record.exitStatus();
         } catch (InvalidInput e) {
             inputs.report(e);

@@ -8,6 +8,11 @@ import dev.gate.report.ConsoleReporter;
 import dev.gate.report.FinalTable;
 import dev.gate.report.RunOutput;
 import dev.gate.act.VerdictActions;
+import dev.gate.act.sound.Playback;
+import dev.gate.act.sound.Sound;
+import dev.gate.act.sound.SoundOutput;
+import dev.gate.act.sound.SoundPlayer;
+import dev.gate.run.RunListener;
 import dev.gate.run.ActionRecord;
 import dev.gate.run.RecordRedaction;
 import dev.gate.run.RunFolder;
@@ -29,9 +34,21 @@ final class VerifyFlow {
             java.time.format.DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss'Z'").withZone(java.time.ZoneOffset.UTC);
 
     private final Io io;
+    private final RunListener also;
+    private final SoundPlayer sound;
 
     VerifyFlow(Io io) {
+        this(io, RunListener.SILENT, SoundPlayer.to(SoundOutput.silent(), io.out()));
+    }
+
+    /**
+     * @param also  hears the run besides the console (gate run's foghorn)
+     * @param sound plays the verdict
+     */
+    VerifyFlow(Io io, RunListener also, SoundPlayer sound) {
         this.io = io;
+        this.also = also;
+        this.sound = sound;
     }
 
     /** The options of one verification. */
@@ -50,9 +67,11 @@ final class VerifyFlow {
                 + baseline.map(b -> " · baseline of " + BASELINE_TIME.format(b.takenAt())).orElse(" · no baseline"));
         Optional<BrowserSession> browser = BrowserStarter.start(suite, io, console);
         try (RunFolder folder = RunFolder.claim(dir)) {
-            Runner runner = new Runner(io.clock(), io.sleeper(), console, browser);
+            RunListener listener = console.and(also);
+            Runner runner = new Runner(io.clock(), io.sleeper(), listener, browser);
             RunRecord record = runner.verify(new VerifyRequest(suite, expected, baseline, folder.path(), options.shard()));
-            record = new VerdictActions(suite, io.clock(), io.sleeper(), console, io.out())
+            Playback verdictSound = sound.play(Sound.forVerdict(record.verdict()));
+            record = new VerdictActions(suite, io.clock(), io.sleeper(), listener, io.out())
                     .act(record, baseline, options.rollback(), folder.path(), browser, options.repo());
             record = new RecordRedaction(redactor).apply(record);
             try {
@@ -69,6 +88,7 @@ final class VerifyFlow {
                     console.line(a.kind() + " " + a.outcome() + ": " + a.summary());
                 }
             }
+            verdictSound.awaitEnd();
             return record;
         } catch (RunFolder.RunFolderException e) {
             throw new InvalidInput("--out: " + e.getMessage());

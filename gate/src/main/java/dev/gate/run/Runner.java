@@ -106,7 +106,17 @@ public final class Runner {
     /** The context checks of this suite run with: its timeouts, TLS policy and secrets. */
     public static CheckContext context(Suite suite, java.nio.file.Path runDir, Clock clock, Sleeper sleeper,
                                        RunListener listener) {
-        Progress progress = listener::progress;
+        Progress progress = new Progress() {
+            @Override
+            public void note(String checkId, String message) {
+                listener.progress(checkId, message);
+            }
+
+            @Override
+            public void milestone(String checkId, String event) {
+                listener.milestone(checkId, event);
+            }
+        };
         return new CheckContext(suite.target(), new HttpProbe(suite.timeouts().request(), suite.tls()), clock, sleeper,
                 runDir, Redactor.of(suite.secrets()), progress);
     }

@@ -23,6 +23,7 @@ public final class CommitCheck implements Check {
     private final CommitMarker marker;
     private final CommitId expected;
     private final Optional<CommitId> previous;
+    private final String previousLabel;
     private final ConvergeSpec spec;
     private final int locations;
 
@@ -31,6 +32,16 @@ public final class CommitCheck implements Check {
      */
     public CommitCheck(CommitMarker marker, List<String> locations, ConvergeSpec spec,
                        CommitId expected, Optional<CommitId> previous) {
+        this(marker, locations, spec, expected, previous, "previous");
+    }
+
+    /**
+     * @param previousLabel how messages name {@code previous}: "previous" after a deploy; after a
+     *                      rollback, the release rolled back from
+     */
+    public CommitCheck(CommitMarker marker, List<String> locations, ConvergeSpec spec,
+                       CommitId expected, Optional<CommitId> previous, String previousLabel) {
+        this.previousLabel = previousLabel;
         this.convergence = new CommitConvergence(marker, locations, spec);
         this.marker = marker;
         this.expected = expected;
@@ -54,7 +65,7 @@ public final class CommitCheck implements Check {
     }
 
     public CheckResult toResult(Convergence c) {
-        CommitDistribution distribution = new CommitDistribution(expected, previous.or(c::servedBefore));
+        CommitDistribution distribution = new CommitDistribution(expected, previous.or(c::servedBefore), previousLabel);
         List<String> details = new ArrayList<>();
         for (LocationTally tally : c.tallies()) {
             details.add(distribution.describe(tally));

@@ -50,6 +50,9 @@ public final class CommitConvergence {
                 tallies.get(location).add(reading);
                 boolean match = reading.commit().map(c -> c.sameCommitAs(expected)).orElse(false);
                 if (match) {
+                    if (!expectedSeen) {
+                        context.progress().milestone(checkId, dev.gate.checks.Progress.RELEASE_SEEN);
+                    }
                     expectedSeen = true;
                 } else {
                     allExpected = false;

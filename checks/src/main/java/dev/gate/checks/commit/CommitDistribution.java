@@ -12,10 +12,12 @@ import java.util.Optional;
 public final class CommitDistribution {
     private final CommitId expected;
     private final Optional<CommitId> previous;
+    private final String previousLabel;
 
-    public CommitDistribution(CommitId expected, Optional<CommitId> previous) {
+    public CommitDistribution(CommitId expected, Optional<CommitId> previous, String previousLabel) {
         this.expected = expected;
         this.previous = previous;
+        this.previousLabel = previousLabel;
     }
 
     public String describe(LocationTally tally) {
@@ -49,7 +51,7 @@ public final class CommitDistribution {
             return " (expected)";
         }
         if (previous.isPresent() && commit.sameCommitAs(previous.get())) {
-            return " (previous)";
+            return " (" + previousLabel + ")";
         }
         return "";
     }
