@@ -5,7 +5,7 @@ import dev.gate.checks.Redactor;
 import dev.gate.checks.commit.CommitId;
 import dev.gate.report.ConsoleReporter;
 import dev.gate.report.FinalTable;
-import dev.gate.report.RunOutput;
+import dev.gate.report.Reports;
 import dev.gate.run.RecordRedaction;
 import dev.gate.run.RunFolder;
 import dev.gate.run.RunRecord;
@@ -50,7 +50,7 @@ final class VerifyFlow {
             RunRecord record = runner.verify(new VerifyRequest(suite, expected, baseline, folder.path(), options.shard()));
             record = new RecordRedaction(redactor).apply(record);
             try {
-                RunOutput.write(record, folder.path());
+                Reports.writeAll(record, folder.path(), io.env(), io.out());
             } catch (IOException e) {
                 // without its evidence a run must not pass
                 record = record.withOutcome(Math.max(record.exitStatus(), ExitStatus.BLOCK),
