@@ -3,6 +3,7 @@ package dev.gate.report;
 import static dev.gate.report.HtmlParts.h;
 
 import dev.gate.checks.Artifact;
+import dev.gate.checks.Status;
 import dev.gate.run.ActionRecord;
 import dev.gate.run.CheckRecord;
 import dev.gate.run.RunRecord;
@@ -43,7 +44,7 @@ public final class HtmlReport {
         List<CheckRecord> calm = sorted.stream().filter(c -> !HtmlChecks.needsAttention(c)).toList();
         List<CheckRecord> pages = calm.stream().filter(HtmlPages::isPage).toList();
         List<LatencyFigures> latency = sorted.stream().map(LatencyFigures::of).flatMap(Optional::stream).toList();
-        List<LatencyFigures> plotted = latency.stream().filter(f -> f.status() == dev.gate.checks.Status.PASS).toList();
+        List<LatencyFigures> plotted = latency.stream().filter(f -> f.status() == Status.PASS).toList();
         List<CheckRecord> rest = calm.stream()
                 .filter(c -> !HtmlPages.isPage(c) && LatencyFigures.of(c).isEmpty()).toList();
 

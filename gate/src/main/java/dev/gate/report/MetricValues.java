@@ -40,10 +40,6 @@ public final class MetricValues {
         return out;
     }
 
-    public boolean has(String key) {
-        return metrics.containsKey(key);
-    }
-
     private static Optional<Double> toNumber(Object v) {
         if (v instanceof Number n) {
             double d = n.doubleValue();
