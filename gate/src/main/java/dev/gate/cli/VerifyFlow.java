@@ -6,7 +6,6 @@ import dev.gate.checks.commit.CommitId;
 import dev.gate.checks.page.BrowserSession;
 import dev.gate.report.ConsoleReporter;
 import dev.gate.report.FinalTable;
-import dev.gate.report.RunOutput;
 import dev.gate.act.VerdictActions;
 import dev.gate.act.sound.Playback;
 import dev.gate.act.sound.Sound;
@@ -14,6 +13,7 @@ import dev.gate.act.sound.SoundOutput;
 import dev.gate.act.sound.SoundPlayer;
 import dev.gate.run.RunListener;
 import dev.gate.run.ActionRecord;
+import dev.gate.report.Reports;
 import dev.gate.run.RecordRedaction;
 import dev.gate.run.RunFolder;
 import dev.gate.run.RunRecord;
@@ -75,7 +75,7 @@ final class VerifyFlow {
                     .act(record, baseline, options.rollback(), folder.path(), browser, options.repo());
             record = new RecordRedaction(redactor).apply(record);
             try {
-                RunOutput.write(record, folder.path());
+                Reports.writeAll(record, folder.path(), io.env(), io.out());
             } catch (IOException e) {
                 // without its evidence a run must not pass
                 record = record.withOutcome(Math.max(record.exitStatus(), ExitStatus.BLOCK),

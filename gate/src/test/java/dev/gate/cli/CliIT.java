@@ -104,7 +104,8 @@ class CliIT {
         assertThat(check.has("details") && check.has("metrics") && check.has("artifacts") && check.has("playbook")).isTrue();
         assertThat(result.path("actions").isArray()).isTrue();
         try (Stream<Path> files = Files.list(dir.resolve("run"))) {
-            assertThat(files.map(p -> p.getFileName().toString())).as("no lock or temporary file left").containsExactly("result.json");
+            assertThat(files.map(p -> p.getFileName().toString())).as("no lock or temporary file left")
+                    .containsExactlyInAnyOrder("result.json", "junit.xml", "report.html", "summary.md");
         }
     }
 

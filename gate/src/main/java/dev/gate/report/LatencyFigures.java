@@ -1,0 +1,83 @@
+package dev.gate.report;
+
+import dev.gate.checks.Status;
+import dev.gate.run.CheckRecord;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Optional;
+import java.util.OptionalDouble;
+
+/**
+ * What the reports show of one latency comparison: the samples of both sides, their p50 and p95,
+ * and the effect (the ratio of current to baseline with its confidence interval) and p-value.
+ * Percentiles the check did not record are computed from the samples, so a record that only holds
+ * samples still gets a table row and a plot.
+ */
+public record LatencyFigures(
+        String id,
+        String name,
+        Status status,
+        List<Double> baseline,
+        List<Double> current,
+        OptionalDouble baselineP50,
+        OptionalDouble baselineP95,
+        OptionalDouble currentP50,
+        OptionalDouble currentP95,
+        OptionalDouble ratio,
+        OptionalDouble ratioLow,
+        OptionalDouble ratioHigh,
+        OptionalDouble pValue) {
+
+    public static final String KIND = "latency";
+
+    public LatencyFigures {
+        baseline = List.copyOf(baseline);
+        current = List.copyOf(current);
+    }
+
+    /** The figures of a latency check, or empty for any other check or one that holds none. */
+    public static Optional<LatencyFigures> of(CheckRecord c) {
+        if (!KIND.equals(c.kind())) {
+            return Optional.empty();
+        }
+        MetricValues m = new MetricValues(c.metrics());
+        List<Double> baseline = m.numbers("baseline_ms");
+        List<Double> current = m.numbers("current_ms");
+        LatencyFigures f = new LatencyFigures(c.id(), c.name(), c.status(), baseline, current,
+                given(m, "baseline_p50", baseline, 50), given(m, "baseline_p95", baseline, 95),
+                given(m, "current_p50", current, 50), given(m, "current_p95", current, 95),
+                given(m, "ratio"), given(m, "ratio_low"), given(m, "ratio_high"), given(m, "p_value"));
+        boolean anything = !baseline.isEmpty() || !current.isEmpty() || f.ratio.isPresent()
+                || f.baselineP50.isPresent() || f.currentP50.isPresent();
+        return anything ? Optional.of(f) : Optional.empty();
+    }
+
+    public boolean hasSamples() {
+        return !baseline.isEmpty() || !current.isEmpty();
+    }
+
+    /**
+     * The p-th percentile by linear interpolation between closest ranks (R's type 7, the common
+     * default), so that a report computing it agrees with a spreadsheet.
+     */
+    static OptionalDouble percentile(List<Double> values, double p) {
+        if (values.isEmpty()) {
+            return OptionalDouble.empty();
+        }
+        double[] sorted = values.stream().mapToDouble(Double::doubleValue).toArray();
+        Arrays.sort(sorted);
+        double h = (sorted.length - 1) * p / 100.0;
+        int lo = (int) Math.floor(h);
+        int hi = Math.min(lo + 1, sorted.length - 1);
+        return OptionalDouble.of(sorted[lo] + (h - lo) * (sorted[hi] - sorted[lo]));
+    }
+
+    private static OptionalDouble given(MetricValues m, String key, List<Double> samples, double p) {
+        OptionalDouble recorded = given(m, key);
+        return recorded.isPresent() ? recorded : percentile(samples, p);
+    }
+
+    private static OptionalDouble given(MetricValues m, String key) {
+        return m.number(key).map(OptionalDouble::of).orElse(OptionalDouble.empty());
+    }
+}
