@@ -26,7 +26,7 @@ public final class GateCli {
 
         @Override
         public void run() {
-            throw new CommandLine.ParameterException(spec.commandLine(), "name a command: baseline, verify, run, postmortem or demo");
+            throw new CommandLine.ParameterException(spec.commandLine(), "name a command: baseline, verify, run, merge, postmortem or demo");
         }
     }
 
@@ -42,6 +42,7 @@ public final class GateCli {
         cl.addSubcommand("verify", new VerifyCommand(io));
         cl.addSubcommand("baseline", new BaselineCommand(io));
         cl.addSubcommand("run", new RunCommand(io));
+        cl.addSubcommand("merge", new MergeCommand(io));
         cl.addSubcommand("postmortem", new PostmortemCommand(io));
         cl.addSubcommand("demo", new DemoCommand(io));
         cl.setOut(new PrintWriter(io.out(), true));

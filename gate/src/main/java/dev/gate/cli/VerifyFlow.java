@@ -70,34 +70,12 @@ final class VerifyFlow {
             RunListener listener = console.and(also);
             Runner runner = new Runner(io.clock(), io.sleeper(), listener, browser);
             RunRecord record = runner.verify(new VerifyRequest(suite, expected, baseline, folder.path(), options.shard()));
-            Playback verdictSound = sound.play(Sound.forVerdict(record.verdict()));
-            record = new VerdictActions(suite, io.clock(), io.sleeper(), listener, io.out())
-                    .act(record, baseline, options.rollback(), folder.path(), browser, options.repo());
-            record = new RecordRedaction(redactor).apply(record);
-            try {
-                Reports.writeAll(record, folder.path(), io.env(), io.out());
-            } catch (IOException e) {
-                // without its evidence a run must not pass
-                record = record.withOutcome(Math.max(record.exitStatus(), ExitStatus.BLOCK),
-                        "could not write the run record to " + dir + ": " + e.getMessage(), record.finishedAt());
-                io.err().println("gate: " + record.reason());
-            }
-            FinalTable.render(record, io.style(), display(folder.path())).forEach(console::line);
-            for (ActionRecord a : record.actions()) {
-                if (!a.outcome().equals("intended")) {
-                    console.line(a.kind() + " " + a.outcome() + ": " + a.summary());
-                }
-            }
-            verdictSound.awaitEnd();
-            return record;
+            return new RunCompletion(io, suite, console, listener, sound)
+                    .complete(record, baseline, options.rollback(), folder.path(), browser, options.repo());
         } catch (RunFolder.RunFolderException e) {
             throw new InvalidInput("--out: " + e.getMessage());
         } finally {
             browser.ifPresent(BrowserSession::close);
         }
-    }
-
-    private String display(Path dir) {
-        return dir.startsWith(io.cwd()) ? io.cwd().relativize(dir).toString() : dir.toString();
     }
 }

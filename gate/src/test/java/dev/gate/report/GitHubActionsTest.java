@@ -117,7 +117,7 @@ class GitHubActionsTest {
     void anUnknownObservedCommitIsAnEmptyOutput() throws Exception {
         RunRecord r = SampleRuns.passed();
         RunRecord unknown = new RunRecord(r.schema(), r.gateVersion(), r.suite(), r.target(), r.startedAt(), r.finishedAt(),
-                r.expectedCommit(), java.util.Optional.empty(), r.previousCommit(), "UNKNOWN", r.verdict(), 0, r.reason(),
+                r.decidedAt(), r.expectedCommit(), java.util.Optional.empty(), r.previousCommit(), "UNKNOWN", r.verdict(), 0, r.reason(),
                 r.checks(), r.actions(), false, r.shard());
 
         new GitHubActions(github()).publish(unknown, "md", dir, out);

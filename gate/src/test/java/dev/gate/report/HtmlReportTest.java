@@ -64,7 +64,7 @@ class HtmlReportTest {
 
         RunRecord stale = SampleRuns.blocked();
         stale = new RunRecord(stale.schema(), stale.gateVersion(), stale.suite(), stale.target(), stale.startedAt(),
-                stale.finishedAt(), stale.expectedCommit(), Optional.of(SampleRuns.OLD), stale.previousCommit(), "NEVER_LIVE",
+                stale.finishedAt(), stale.decidedAt(), stale.expectedCommit(), Optional.of(SampleRuns.OLD), stale.previousCommit(), "NEVER_LIVE",
                 Verdict.BLOCK, 1, "commit: not live", stale.checks(), List.of(), false, Optional.empty());
         Document staleDoc = render(stale, ArtifactLinks.linksOnly());
         assertThat(staleDoc.select("#commits .commit.bad").text()).isEqualTo("Observed 1a2b3c4 not the expected commit");

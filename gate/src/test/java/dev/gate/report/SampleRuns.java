@@ -83,7 +83,7 @@ final class SampleRuns {
 
     static RunRecord record(Verdict verdict, int exit, String reason, List<CheckRecord> checks, List<ActionRecord> actions) {
         return new RunRecord(RunRecord.SCHEMA, "0.1.0-test", new RunRecord.SuiteRef("shop", "suite.yaml"),
-                "https://shop.example.com", START, START.plusSeconds(98), NEW, Optional.of(NEW), Optional.of(OLD), "LIVE",
+                "https://shop.example.com", START, START.plusSeconds(98), START.plusSeconds(60), NEW, Optional.of(NEW), Optional.of(OLD), "LIVE",
                 verdict, exit, reason, checks, actions, false, Optional.empty());
     }
 

@@ -1,0 +1,83 @@
+package dev.gate.run;
+
+import dev.gate.checks.CheckResult;
+import dev.gate.verdict.Policy;
+import dev.gate.verdict.Verdict;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * One run record from the records of sharded runs. Every shard ran the commit check, so it
+ * appears once, as the worst of its copies; every other check ran in exactly one shard. The
+ * verdict is decided again from the merged checks, by the same policy as a single run.
+ */
+public final class ShardMerge {
+    private ShardMerge() {
+    }
+
+    /** Records that cannot be merged: another commit, another target, another schema. */
+    public static final class MismatchException extends Exception {
+        private static final long serialVersionUID = 1L;
+
+        public MismatchException(String message) {
+            super(message);
+        }
+    }
+
+    public static RunRecord merge(List<RunRecord> shards, Policy policy, Instant now) throws MismatchException {
+        if (shards.isEmpty()) {
+            throw new MismatchException("no run records to merge");
+        }
+        RunRecord first = shards.get(0);
+        for (RunRecord r : shards) {
+            if (!RunRecord.SCHEMA.equals(r.schema())) {
+                throw new MismatchException("a record has schema \"" + r.schema() + "\"; this gate merges " + RunRecord.SCHEMA);
+            }
+            if (!r.expectedCommit().equals(first.expectedCommit())) {
+                throw new MismatchException("the records verify different commits: " + first.expectedCommit().substring(0, 7)
+                        + " and " + r.expectedCommit().substring(0, 7));
+            }
+            if (!r.target().equals(first.target())) {
+                throw new MismatchException("the records verify different targets: " + first.target() + " and " + r.target());
+            }
+        }
+        Map<String, CheckRecord> checks = new LinkedHashMap<>();
+        for (RunRecord r : shards) {
+            for (CheckRecord c : r.checks()) {
+                checks.merge(c.id(), c, (a, b) -> b.status().compareTo(a.status()) > 0 ? b : a);
+            }
+        }
+        List<CheckResult> results = checks.values().stream().map(CheckRecord::toResult).toList();
+        Verdict verdict = policy.decide(results);
+        RunRecord worstRelease = shards.stream()
+                .max(Comparator.comparingInt(r -> releaseRank(r.release())))
+                .orElse(first);
+        Instant started = shards.stream().map(RunRecord::startedAt).min(Instant::compareTo).orElse(now);
+        Instant finished = shards.stream().map(RunRecord::finishedAt).max(Instant::compareTo).orElse(now);
+        List<ActionRecord> actions = new ArrayList<>();
+        shards.forEach(r -> actions.addAll(r.actions()));
+        return new RunRecord(RunRecord.SCHEMA, GateVersion.get(), first.suite(), first.target(), started, finished, now,
+                first.expectedCommit(), worstRelease.observedCommit(), firstPresent(shards), worstRelease.release(),
+                verdict, verdict.blocks() ? 1 : 0, VerdictLine.of(verdict, results),
+                checks.values().stream().toList(), actions, shards.stream().anyMatch(RunRecord::interrupted), Optional.empty());
+    }
+
+    private static Optional<String> firstPresent(List<RunRecord> shards) {
+        return shards.stream().map(RunRecord::previousCommit).flatMap(Optional::stream).findFirst();
+    }
+
+    /** Worse releases rank higher: a shard that saw the release stale speaks for all. */
+    private static int releaseRank(String release) {
+        return switch (release) {
+            case "LIVE" -> 0;
+            case "PARTLY_LIVE" -> 1;
+            case "NEVER_LIVE" -> 2;
+            default -> 3;
+        };
+    }
+}
