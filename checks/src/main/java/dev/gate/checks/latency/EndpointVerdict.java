@@ -1,0 +1,85 @@
+package dev.gate.checks.latency;
+
+import dev.gate.checks.CheckResult;
+import dev.gate.checks.Status;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+
+/**
+ * The latency decision for one endpoint: PASS, WARN or FAIL (block), the line a person reads, and
+ * the numbers behind it.
+ *
+ * @param pValue    the p-value the decision used: after Holm's correction when several endpoints
+ *                  were compared; {@link #rawPValue()} is the test's own
+ * @param level     the p-value had to be below this to count as slower
+ * @param minEffect the smallest slowdown worth blocking for
+ */
+public record EndpointVerdict(
+        LatencyStats stats,
+        Status status,
+        String summary,
+        double pValue,
+        double level,
+        double minEffect,
+        List<String> details) {
+
+    public static final String KIND = "latency";
+    public static final String PLAYBOOK = "latency-regression";
+
+    public EndpointVerdict {
+        Objects.requireNonNull(stats, "stats");
+        Objects.requireNonNull(status, "status");
+        Objects.requireNonNull(summary, "summary");
+        details = List.copyOf(details);
+    }
+
+    public String endpointId() {
+        return stats.endpointId();
+    }
+
+    /** The one-sided p-value of the U test before any correction. */
+    public double rawPValue() {
+        return stats.test().pValue();
+    }
+
+    public EndpointVerdict withDetail(String detail) {
+        List<String> more = new ArrayList<>(details);
+        more.add(detail);
+        return new EndpointVerdict(stats, status, summary, pValue, level, minEffect, more);
+    }
+
+    /**
+     * The numbers other tools read. The names {@code baseline_ms}, {@code current_ms}, {@code p_value},
+     * {@code ratio}, {@code ratio_low}, {@code ratio_high}, {@code baseline_p50}, {@code baseline_p95},
+     * {@code current_p50} and {@code current_p95} are a contract; the rest may grow.
+     */
+    public Map<String, Object> metrics() {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("baseline_ms", stats.baselineMs());
+        m.put("current_ms", stats.currentMs());
+        m.put("p_value", pValue);
+        m.put("ratio", stats.ratio().ratio());
+        m.put("ratio_low", stats.ratio().low());
+        m.put("ratio_high", stats.ratio().high());
+        m.put("baseline_p50", stats.baselineP50());
+        m.put("baseline_p95", stats.baselineP95());
+        m.put("current_p50", stats.currentP50());
+        m.put("current_p95", stats.currentP95());
+        m.put("p_value_unadjusted", rawPValue());
+        m.put("p_threshold", level);
+        m.put("ratio_confidence", stats.ratio().confidence());
+        m.put("min_effect", minEffect);
+        return m;
+    }
+
+    /** As a check result: id {@code <endpoint>-latency}, kind {@code latency}, named by the endpoint's label. */
+    public CheckResult toCheckResult() {
+        return CheckResult.of(endpointId() + "-latency", KIND, stats.label(), status, summary)
+                .withDetails(details)
+                .withMetrics(metrics())
+                .withPlaybook(status == Status.PASS ? "" : PLAYBOOK);
+    }
+}

@@ -1,0 +1,131 @@
+package dev.gate.checks.latency;
+
+import dev.gate.checks.CheckResult;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * The latency decisions of one run: every endpoint of {@code latency.endpoints} compared with its
+ * baseline, corrected for their number, plus one budget check per endpoint with budgets.
+ *
+ * <p>Two ways in. {@link #decide} takes samples already taken ({@code samples} per endpoint) and
+ * applies Holm's correction across the endpoints. {@link #run} drives a {@link CurrentSampler}
+ * through a {@link SequentialPlan} when {@code max_samples} is above {@code samples}, and is the same
+ * as sampling once and calling {@code decide} otherwise.
+ *
+ * <p>An endpoint without baseline samples (added to the suite after the baseline was taken) is a
+ * WARN: nothing to compare with, and the next baseline will have it. An endpoint without current
+ * samples is an ERROR: the gate could not measure the live release, and fails closed.
+ */
+public final class LatencyDecision {
+    private LatencyDecision() {
+    }
+
+    /** Check results: one per latency endpoint (in the suite's order), then one per budgeted endpoint. */
+    public static List<CheckResult> decide(List<LatencySamples> baselines, List<LatencySamples> currents,
+            LatencySpec spec) {
+        Map<String, LatencySamples> before = byId(baselines);
+        Map<String, LatencySamples> now = byId(currents);
+        List<LatencyStats> compared = new ArrayList<>();
+        for (String id : spec.endpoints()) {
+            if (comparable(before, now, id)) {
+                compared.add(LatencyComparison.measure(before.get(id), now.get(id), spec.confidence()));
+            }
+        }
+        double[] adjusted = HolmCorrection.adjust(compared.stream().mapToDouble(s -> s.test().pValue()).toArray());
+        Map<String, EndpointVerdict> verdicts = new LinkedHashMap<>();
+        for (int i = 0; i < compared.size(); i++) {
+            LatencyStats s = compared.get(i);
+            EndpointVerdict v = LatencyRule.judge(s, adjusted[i], 1 - spec.confidence(), spec.minEffect());
+            if (compared.size() > 1) {
+                v = v.withDetail("Holm's correction for " + compared.size() + " endpoints: p = "
+                        + LatencyLine.pValue(s.test().pValue()) + " became " + LatencyLine.pValue(adjusted[i]));
+            }
+            verdicts.put(s.endpointId(), v);
+        }
+        return results(spec, before, now, verdicts);
+    }
+
+    /**
+     * Samples the live release through {@code sampler} and decides: one round of {@code samples} when
+     * {@code max_samples} equals it, otherwise rounds following {@link SequentialPlan#of}, each later
+     * round only for the endpoints still inconclusive. Budgeted endpoints are sampled in the first round.
+     */
+    public static List<CheckResult> run(LatencySpec spec, List<LatencySamples> baselines, CurrentSampler sampler)
+            throws Exception {
+        Map<String, LatencySamples> before = byId(baselines);
+        List<String> wanted = new ArrayList<>(new LinkedHashSet<>(concat(spec.endpoints(), spec.budgets().keySet())));
+        List<String> compared = spec.endpoints().stream().filter(before::containsKey).toList();
+        SequentialPlan plan = SequentialPlan.of(spec, compared.size());
+        Map<String, LatencySamples> now = byId(sampler.sample(wanted, plan.size(0)));
+        if (plan.looks() == 1) {
+            return decide(baselines, List.copyOf(now.values()), spec);
+        }
+        Map<String, EndpointVerdict> verdicts = new LinkedHashMap<>();
+        List<String> open = new ArrayList<>(compared.stream().filter(id -> comparable(before, now, id)).toList());
+        for (int look = 0; look < plan.looks() && !open.isEmpty(); look++) {
+            if (look > 0) {
+                for (LatencySamples more : sampler.sample(List.copyOf(open), plan.size(look) - plan.size(look - 1))) {
+                    now.merge(more.endpointId(), more, (had, added) -> had.plus(added.ms()));
+                }
+            }
+            for (String id : List.copyOf(open)) {
+                LookDecision d = plan.decide(look, before.get(id), now.get(id));
+                if (d.done() || look == plan.looks() - 1) {
+                    verdicts.put(id, d.verdict());
+                    open.remove(id);
+                }
+            }
+        }
+        return results(spec, before, now, verdicts);
+    }
+
+    private static List<CheckResult> results(LatencySpec spec, Map<String, LatencySamples> before,
+            Map<String, LatencySamples> now, Map<String, EndpointVerdict> verdicts) {
+        List<CheckResult> results = new ArrayList<>();
+        for (String id : spec.endpoints()) {
+            String label = Optional.ofNullable(now.get(id)).or(() -> Optional.ofNullable(before.get(id)))
+                    .map(LatencySamples::label).orElse(id);
+            String checkId = id + "-latency";
+            if (verdicts.containsKey(id)) {
+                results.add(verdicts.get(id).toCheckResult());
+            } else if (!now.containsKey(id) || now.get(id).size() == 0) {
+                results.add(CheckResult.error(checkId, EndpointVerdict.KIND, label,
+                        label + ": no current latency samples to compare with the baseline"));
+            } else {
+                results.add(CheckResult.warn(checkId, EndpointVerdict.KIND, label,
+                        label + ": no baseline samples to compare with; the next baseline will have them"));
+            }
+        }
+        spec.budgets().forEach((id, limits) -> {
+            LatencySamples current = now.get(id);
+            results.add(LatencyBudget.check(current != null ? current : new LatencySamples(id, id, List.of()), limits));
+        });
+        return results;
+    }
+
+    private static boolean comparable(Map<String, LatencySamples> before, Map<String, LatencySamples> now, String id) {
+        return before.containsKey(id) && before.get(id).size() > 0 && now.containsKey(id) && now.get(id).size() > 0;
+    }
+
+    private static Map<String, LatencySamples> byId(List<LatencySamples> samples) {
+        Map<String, LatencySamples> map = new LinkedHashMap<>();
+        for (LatencySamples s : samples) {
+            if (map.putIfAbsent(s.endpointId(), s) != null) {
+                throw new IllegalArgumentException("samples of \"" + s.endpointId() + "\" given twice");
+            }
+        }
+        return map;
+    }
+
+    private static List<String> concat(List<String> a, Collection<String> b) {
+        List<String> all = new ArrayList<>(a);
+        all.addAll(b);
+        return all;
+    }
+}
