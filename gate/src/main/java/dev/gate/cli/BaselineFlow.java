@@ -10,7 +10,9 @@ import dev.gate.checks.commit.MarkerReading;
 import dev.gate.checks.http.HttpProbe;
 import dev.gate.report.ConsoleReporter;
 import dev.gate.suite.Suite;
+import dev.gate.baseline.EndpointSamples;
 import dev.gate.baseline.PageFacts;
+import dev.gate.run.LatencyStage;
 import dev.gate.checks.CheckResult;
 import dev.gate.checks.Status;
 import dev.gate.checks.page.BrowserSession;
@@ -78,8 +80,17 @@ final class BaselineFlow {
             new CommandInputs(io).report(e);
             return new Outcome(Optional.empty(), ExitStatus.INVALID);
         }
+        Map<String, EndpointSamples> samples = Map.of();
+        LatencyStage latency = new LatencyStage(suite);
+        if (latency.enabled()) {
+            console.stage("Sampling latency: " + suite.latency().maxSamples() + " samples of each of "
+                    + suite.latency().endpoints().size() + " endpoint(s), after " + suite.latency().warmup() + " warm-up");
+            samples = latency.baseline(context);
+            samples.forEach((id, s) -> console.line("  " + id + ": " + s.totalMs().size() + " samples, median "
+                    + String.format(java.util.Locale.ROOT, "%.1f ms", median(s.totalMs()))));
+        }
         Baseline baseline = new Baseline(Baseline.SCHEMA, io.clock().instant(), suite.target().toString(),
-                live.map(CommitId::hex), Map.of(), pages);
+                live.map(CommitId::hex), samples, pages);
         try {
             BaselineStore.write(file, baseline);
         } catch (IOException e) {
@@ -153,6 +164,15 @@ final class BaselineFlow {
         } catch (IOException e) {
             // a scratch folder left in the system's temporary folder is harmless
         }
+    }
+
+    private static double median(List<Double> values) {
+        if (values.isEmpty()) {
+            return Double.NaN;
+        }
+        List<Double> sorted = values.stream().sorted().toList();
+        int n = sorted.size();
+        return n % 2 == 1 ? sorted.get(n / 2) : (sorted.get(n / 2 - 1) + sorted.get(n / 2)) / 2;
     }
 
     private static Optional<CommitId> majority(Map<String, MarkerReading> readings) {

@@ -61,6 +61,9 @@ public final class DemoSite implements AutoCloseable {
 
     /** Starts the shop on a free port with {@code version} live on both instances. */
     public static DemoSite start(Map<String, CommitId> commits, String version, long seed) throws IOException {
+        // without TCP_NODELAY, delayed ACKs add about 40 ms to every kept-alive response, which
+        // would drown the latency the demo is meant to show
+        System.setProperty("sun.net.httpserver.nodelay", "true");
         HttpServer server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 128);
         AtomicInteger n = new AtomicInteger();
         ExecutorService pool = Executors.newFixedThreadPool(16, r -> {

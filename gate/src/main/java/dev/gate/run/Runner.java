@@ -14,6 +14,7 @@ import dev.gate.checks.page.BrowserSession;
 import dev.gate.suite.Suite;
 import dev.gate.verdict.Verdict;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -76,18 +77,21 @@ public final class Runner {
         List<PlannedCheck> plan = Plan.of(new Plan.Inputs(suite, request.expected(), request.baseline(),
                 request.shard(), browser));
         if (liveness(commit) == Liveness.LIVE) {
-            List<PlannedCheck> shared = plan.stream().filter(p -> !p.exclusive()).toList();
-            List<PlannedCheck> exclusive = plan.stream().filter(PlannedCheck::exclusive).toList();
-            if (!shared.isEmpty()) {
-                listener.stage("Running " + shared.size() + (shared.size() == 1 ? " check" : " checks"));
-                results.addAll(executor.runAll(shared, context, deadline));
+            if (!plan.isEmpty()) {
+                listener.stage("Running " + plan.size() + (plan.size() == 1 ? " check" : " checks"));
+                results.addAll(executor.runAll(plan, context, deadline));
             }
-            if (!exclusive.isEmpty()) {
-                listener.stage("Sampling latency (" + exclusive.size() + (exclusive.size() == 1 ? " check" : " checks")
-                        + ", one at a time)");
-                results.addAll(new CheckExecutor(1, listener).runAll(exclusive, context, deadline));
+            LatencyStage latency = new LatencyStage(suite);
+            if (latency.enabled() && request.shard().includes(LatencyStage.SHARD_ID)) {
+                // alone, after the others: page rendering must not compete with the samples
+                listener.stage("Sampling latency of " + suite.latency().endpoints().size() + " endpoint(s)");
+                Instant sampling = clock.instant();
+                List<CheckResult> decided = latency.verify(context, request.baseline()).stream()
+                        .map(r -> r.withDuration(Duration.between(sampling, clock.instant()))).toList();
+                decided.forEach(listener::checkFinished);
+                results.addAll(decided);
             }
-        } else if (!plan.isEmpty()) {
+        } else if (!plan.isEmpty() || suite.latency().enabled()) {
             listener.stage("Skipping " + plan.size() + " checks: the expected release is not live");
         }
         return record(request, started, results, previous);

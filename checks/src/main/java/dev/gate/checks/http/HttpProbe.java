@@ -57,12 +57,18 @@ public final class HttpProbe {
 
     /** A GET on a kept-alive connection. */
     public ProbeResponse get(URI uri, Map<String, String> headers) throws IOException, InterruptedException {
-        return send(shared, uri, headers);
+        return send(shared, uri, "GET", headers, java.util.Optional.empty());
     }
 
     /** A GET on a connection of its own. */
     public ProbeResponse getFresh(URI uri, Map<String, String> headers) throws IOException, InterruptedException {
-        return send(newClient(), uri, headers);
+        return send(newClient(), uri, "GET", headers, java.util.Optional.empty());
+    }
+
+    /** Any method, with an optional body, on a kept-alive connection: what latency sampling needs. */
+    public ProbeResponse send(String method, URI uri, Map<String, String> headers, java.util.Optional<String> body)
+            throws IOException, InterruptedException {
+        return send(shared, uri, method, headers, body);
     }
 
     private HttpClient newClient() {
@@ -74,9 +80,10 @@ public final class HttpProbe {
                 .build();
     }
 
-    private ProbeResponse send(HttpClient client, URI uri, Map<String, String> headers)
-            throws IOException, InterruptedException {
-        HttpRequest.Builder request = HttpRequest.newBuilder(uri).timeout(timeout).GET();
+    private ProbeResponse send(HttpClient client, URI uri, String method, Map<String, String> headers,
+                               java.util.Optional<String> body) throws IOException, InterruptedException {
+        HttpRequest.Builder request = HttpRequest.newBuilder(uri).timeout(timeout)
+                .method(method, body.map(HttpRequest.BodyPublishers::ofString).orElse(HttpRequest.BodyPublishers.noBody()));
         headers.forEach(request::header);
         long start = System.nanoTime();
         long[] headersAt = new long[1];
@@ -103,9 +110,9 @@ public final class HttpProbe {
             // the client hands back the last redirect once it has followed as many as it will
             throw new IOException("too many redirects (a redirect loop?)");
         }
-        Body body = response.body();
+        Body received = response.body();
         return new ProbeResponse(response.uri(), response.statusCode(), response.headers().map(),
-                body.bytes(), body.truncated(), Duration.ofNanos(headersAt[0] - start), Duration.ofNanos(end - start));
+                received.bytes(), received.truncated(), Duration.ofNanos(headersAt[0] - start), Duration.ofNanos(end - start));
     }
 
     /** Turns the JDK's terse exceptions into a reason a person reads in one line. */

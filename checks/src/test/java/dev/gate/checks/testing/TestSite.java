@@ -77,6 +77,8 @@ public final class TestSite implements AutoCloseable {
 
     public static TestSite start() {
         try {
+            // without TCP_NODELAY, delayed ACKs add about 40 ms to kept-alive responses
+            System.setProperty("sun.net.httpserver.nodelay", "true");
             HttpServer server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 64);
             ExecutorService pool = Executors.newCachedThreadPool(r -> {
                 Thread t = new Thread(r, "test-site");

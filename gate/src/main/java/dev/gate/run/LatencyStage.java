@@ -1,0 +1,131 @@
+package dev.gate.run;
+
+import dev.gate.baseline.Baseline;
+import dev.gate.baseline.EndpointSamples;
+import dev.gate.checks.CheckContext;
+import dev.gate.checks.CheckResult;
+import dev.gate.checks.api.ApiSpec;
+import dev.gate.checks.latency.LatencyDecision;
+import dev.gate.checks.latency.LatencyEndpoint;
+import dev.gate.checks.latency.LatencySampler;
+import dev.gate.checks.latency.LatencySamples;
+import dev.gate.checks.latency.LatencySpec;
+import dev.gate.checks.page.PageSpec;
+import dev.gate.suite.Suite;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * Latency: sampling the suite's endpoints and deciding against the baseline's samples. All
+ * endpoints are decided together, because the correction for comparing several endpoints needs
+ * all their p-values at once; so in a sharded run they stay together in one shard.
+ */
+public final class LatencyStage {
+    /** The id that places the whole latency stage in one shard. */
+    public static final String SHARD_ID = "latency";
+
+    private final Suite suite;
+
+    public LatencyStage(Suite suite) {
+        this.suite = suite;
+    }
+
+    public boolean enabled() {
+        return suite.latency().enabled();
+    }
+
+    /** Samples the live release and decides; a failure of the sampler is an ERROR per endpoint. */
+    public List<CheckResult> verify(CheckContext context, Optional<Baseline> baseline) throws InterruptedException {
+        LatencySpec spec = suite.latency();
+        LatencySampler sampler = new LatencySampler(context.http(), endpoints(context), spec.warmup(), context.progress());
+        List<LatencySamples> before = baselineSamples(baseline);
+        try {
+            return LatencyDecision.run(spec, before, sampler);
+        } catch (InterruptedException e) {
+            throw e;
+        } catch (Exception e) {
+            List<CheckResult> errors = new ArrayList<>();
+            for (String id : wanted()) {
+                errors.add(CheckResult.error(id + "-latency", "latency", id,
+                        "latency sampling failed: " + CheckExecutor.oneLine(e)));
+            }
+            return errors;
+        }
+    }
+
+    /**
+     * Samples for the baseline: {@code max_samples} per endpoint, since before the deploy there is
+     * no hurry and a larger baseline is what lets sequential sampling stop early afterwards.
+     */
+    public Map<String, EndpointSamples> baseline(CheckContext context) throws InterruptedException {
+        LatencySpec spec = suite.latency();
+        List<LatencyEndpoint> endpoints = endpoints(context);
+        LatencySampler sampler = new LatencySampler(context.http(), endpoints, spec.warmup(), context.progress());
+        List<LatencySamples> taken = sampler.sample(wanted(), spec.maxSamples());
+        Map<String, List<Double>> ttfb = sampler.ttfb();
+        Map<String, EndpointSamples> out = new LinkedHashMap<>();
+        for (LatencySamples s : taken) {
+            LatencyEndpoint e = endpoints.stream().filter(x -> x.id().equals(s.endpointId())).findFirst().orElseThrow();
+            out.put(s.endpointId(), new EndpointSamples(s.endpointId(), e.method(), e.uri().toString(), s.ms(),
+                    ttfb.getOrDefault(s.endpointId(), List.of())));
+        }
+        return out;
+    }
+
+    private List<String> wanted() {
+        Set<String> ids = new LinkedHashSet<>(suite.latency().endpoints());
+        ids.addAll(suite.latency().budgets().keySet());
+        return List.copyOf(ids);
+    }
+
+    private List<LatencySamples> baselineSamples(Optional<Baseline> baseline) {
+        List<LatencySamples> out = new ArrayList<>();
+        baseline.ifPresent(b -> b.endpoints().forEach((id, s) -> {
+            if (!s.totalMs().isEmpty()) {
+                out.add(new LatencySamples(id, label(s.method(), URI.create(s.url())), s.totalMs()));
+            }
+        }));
+        return out;
+    }
+
+    private List<LatencyEndpoint> endpoints(CheckContext context) {
+        List<LatencyEndpoint> out = new ArrayList<>();
+        for (String id : wanted()) {
+            Optional<PageSpec> page = suite.page(id);
+            if (page.isPresent()) {
+                URI uri = context.resolve(page.get().path());
+                out.add(new LatencyEndpoint(id, label("GET", uri), "GET", uri, Map.of("Accept", "text/html"), Optional.empty()));
+                continue;
+            }
+            ApiSpec api = suite.api(id).orElseThrow();
+            URI uri = withQuery(context.resolve(api.path()), api.query());
+            Map<String, String> headers = new LinkedHashMap<>(api.headers());
+            api.contentType().ifPresent(t -> headers.putIfAbsent("Content-Type", t));
+            out.add(new LatencyEndpoint(id, label(api.method(), uri), api.method(), uri, headers, api.body()));
+        }
+        return out;
+    }
+
+    private static String label(String method, URI uri) {
+        return method + " " + (uri.getRawPath() == null || uri.getRawPath().isEmpty() ? "/" : uri.getRawPath());
+    }
+
+    static URI withQuery(URI uri, Map<String, String> query) {
+        if (query.isEmpty()) {
+            return uri;
+        }
+        StringBuilder q = new StringBuilder();
+        query.forEach((k, v) -> q.append(q.length() == 0 ? "" : "&").append(URLEncoder.encode(k, StandardCharsets.UTF_8))
+                .append('=').append(URLEncoder.encode(v, StandardCharsets.UTF_8)));
+        String s = uri.toString();
+        return URI.create(s + (s.contains("?") ? "&" : "?") + q);
+    }
+}
