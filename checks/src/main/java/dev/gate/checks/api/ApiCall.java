@@ -9,6 +9,7 @@ import io.restassured.config.LogConfig;
 import io.restassured.config.RedirectConfig;
 import io.restassured.config.RestAssuredConfig;
 import io.restassured.http.Header;
+import io.restassured.http.Headers;
 import io.restassured.response.Response;
 import io.restassured.specification.RequestSpecification;
 import java.io.OutputStream;
@@ -93,14 +94,17 @@ public final class ApiCall {
         RequestSpecification request = RestAssured.given()
                 .config(config(client))
                 .noFilters()
+                .auth().none()
                 // the URL stays as the suite wrote it (already valid); only query values are encoded, here
                 .urlEncodingEnabled(false)
                 .port(port(uri));
         spec.query().forEach((name, value) -> request.queryParam(encode(name), encode(value)));
         List<Header> headers = new ArrayList<>();
         spec.headers().forEach((name, value) -> headers.add(new Header(name, value)));
-        request.headers(new io.restassured.http.Headers(headers));
-        spec.contentType().ifPresent(request::contentType);
+        request.headers(new Headers(headers));
+        // a Content-Type the suite wrote wins over the one its body implied
+        boolean typed = spec.headers().keySet().stream().anyMatch("Content-Type"::equalsIgnoreCase);
+        spec.contentType().filter(t -> !typed).ifPresent(request::contentType);
         spec.body().ifPresent(request::body);
         return request;
     }

@@ -7,6 +7,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
 /**
@@ -19,6 +21,11 @@ import java.util.stream.Stream;
 final class ResponseAssertions {
     private static final JsonPathConfig NUMBERS_EXACT =
             new JsonPathConfig(JsonPathConfig.NumberReturnType.BIG_DECIMAL);
+
+    /** The name Rest Assured gives the document inside the script it compiles from an expression. */
+    private static final String GPATH_ROOT = "restAssuredJsonRootObject.";
+    private static final Pattern UNEXPECTED = Pattern.compile("Unexpected input: '(.*)' @ line");
+    private static final Pattern NO_METHOD = Pattern.compile("^No signature of method: (?:[\\w.$]+\\.)?(\\w+)");
 
     private final String name;
     private final ApiSpec.Expect expect;
@@ -114,10 +121,24 @@ final class ResponseAssertions {
         try {
             return Optional.of(new Found(json.get(path)));
         } catch (RuntimeException e) {
-            String message = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
-            out.add(name + ": cannot evaluate " + path + ": " + Snippet.of(message.lines().findFirst().orElse(""), 200));
+            out.add(name + ": cannot evaluate " + path + ": " + whyNot(e));
             return Optional.empty();
         }
+    }
+
+    /** Rest Assured reports a syntax error as Groovy's compiler output over several lines; one will do. */
+    private static String whyNot(RuntimeException e) {
+        String message = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
+        if (message.startsWith("Invalid JSON expression")) {
+            Matcher m = UNEXPECTED.matcher(message);
+            return "not a valid GPath expression" + (m.find() ? " (unexpected input: '"
+                    + m.group(1).replace(GPATH_ROOT, "") + "')" : "");
+        }
+        Matcher method = NO_METHOD.matcher(message);
+        if (method.find()) {
+            return "the value there has no method " + method.group(1) + "()";
+        }
+        return Snippet.of(message.lines().filter(l -> !l.isBlank()).findFirst().orElse(message), 200);
     }
 
     private static String showFound(Object value) {

@@ -265,6 +265,36 @@ class ApiCheckTest {
     }
 
     @Test
+    void putsAndPatchesSendTheirBodyToo() {
+        site.route("/api/item", r -> Reply.json("{\"method\":\"" + r.method() + "\",\"got\":" + r.body() + "}"));
+
+        assertThat(run(ApiSpecBuilder.request("PUT", "/api/item").jsonBody("{\"n\":1}").json("method", "PUT")
+                .json("got.n", 1L)).details()).isEmpty();
+        assertThat(run(ApiSpecBuilder.request("PATCH", "/api/item").jsonBody("{\"n\":2}").json("method", "PATCH")
+                .json("got.n", 2L)).details()).isEmpty();
+    }
+
+    @Test
+    void aContentTypeHeaderTheSuiteWroteWinsOverTheImpliedOne() {
+        site.route("/api/item", r -> Reply.json("{}"));
+
+        run(post("/api/item").header("Content-Type", "application/vnd.shop+json").jsonBody("{\"n\":1}"));
+
+        assertThat(site.requests("/api/item").get(0).header("Content-Type")).startsWith("application/vnd.shop+json");
+    }
+
+    @Test
+    void anExpressionThatCannotBeEvaluatedFailsNamingIt() {
+        CheckResult result = run(get("/api/health").header("Authorization", TOKEN)
+                .json("items[", 1L)
+                .exists("items.nosuch()"));
+
+        assertThat(result.details()).containsExactly(
+                "GET /api/health: cannot evaluate items[: not a valid GPath expression (unexpected input: 'items[')",
+                "GET /api/health: cannot evaluate items.nosuch(): the value there has no method nosuch()");
+    }
+
+    @Test
     void aRedirectLoopFailsSayingSo() {
         site.route("/a", r -> Reply.status(302, "").withHeader("Location", "/b"));
         site.route("/b", r -> Reply.status(302, "").withHeader("Location", "/a"));

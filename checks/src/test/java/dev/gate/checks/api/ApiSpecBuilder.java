@@ -40,6 +40,10 @@ final class ApiSpecBuilder {
         return new ApiSpecBuilder("POST", path);
     }
 
+    static ApiSpecBuilder request(String method, String path) {
+        return new ApiSpecBuilder(method, path);
+    }
+
     ApiSpecBuilder id(String newId) {
         id = newId;
         return this;
@@ -57,6 +61,12 @@ final class ApiSpecBuilder {
 
     ApiSpecBuilder body(String text) {
         body = Optional.of(text);
+        return this;
+    }
+
+    ApiSpecBuilder body(String text, String type) {
+        body = Optional.of(text);
+        contentType = Optional.of(type);
         return this;
     }
 
