@@ -1,0 +1,94 @@
+package dev.gate.checks.api;
+
+import dev.gate.checks.Check;
+import dev.gate.checks.CheckContext;
+import dev.gate.checks.CheckResult;
+import dev.gate.checks.Durations;
+import dev.gate.checks.Redactor;
+import dev.gate.checks.Status;
+import java.net.URI;
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+
+/**
+ * Does a key API answer as declared? Sends the suite's request once and reports every
+ * expectation it misses. A call that gets no response (refused, timed out, TLS rejected) fails
+ * with the cause.
+ *
+ * <p>Nothing secret leaves this class: every string of the result passes through the context's
+ * redactor, widened with the values of credential headers ({@code Authorization}, {@code Cookie},
+ * {@code Set-Cookie}, {@code X-Api-Key}) sent or received, whether or not the suite declared them
+ * secret, because servers echo them back in bodies and headers.
+ */
+public final class ApiCheck implements Check {
+    public static final String KIND = "api";
+    public static final String PLAYBOOK = "api-failed";
+
+    private final ApiSpec spec;
+
+    public ApiCheck(ApiSpec spec) {
+        this.spec = Objects.requireNonNull(spec, "spec");
+    }
+
+    @Override
+    public String id() {
+        return spec.id();
+    }
+
+    public ApiSpec spec() {
+        return spec;
+    }
+
+    /**
+     * The result's {@code time_ms} is the exchange alone, timed inside the HTTP client, which is
+     * also what {@code max_ms} is held against; its duration is the whole check, Rest Assured's
+     * own work included (seconds for the first call in a JVM, while Groovy starts).
+     */
+    @Override
+    public CheckResult run(CheckContext context) {
+        Redactor redactor = context.redactor().with(SecretHeaders.values(listed(spec.headers())));
+        String name = spec.describe();
+        URI uri = context.resolve(spec.path());
+        long start = System.nanoTime();
+        ApiResponse response;
+        try {
+            response = ApiCall.fresh(context.http().timeout(), context.http().tls()).send(spec, uri);
+        } catch (ApiCallException e) {
+            String summary = name + ": " + e.getMessage();
+            return result(redactor, name, Status.FAIL, summary, List.of(summary), Map.of(), since(start));
+        }
+        redactor = redactor.with(SecretHeaders.values(response.headers()));
+        List<String> failures = new ResponseAssertions(name, spec.expect()).failures(response);
+        Map<String, Object> metrics = new LinkedHashMap<>();
+        metrics.put("status", response.status());
+        metrics.put("time_ms", response.time().toMillis());
+        metrics.put("bytes", response.bytes());
+        if (failures.isEmpty()) {
+            String summary = name + " → " + response.status() + " in " + Durations.format(response.time());
+            return result(redactor, name, Status.PASS, summary, List.of(), metrics, since(start));
+        }
+        return result(redactor, name, Status.FAIL, failures.get(0), failures, metrics, since(start));
+    }
+
+    private static Duration since(long start) {
+        return Duration.ofNanos(System.nanoTime() - start);
+    }
+
+    private CheckResult result(Redactor redactor, String name, Status status, String summary, List<String> details,
+                               Map<String, Object> metrics, Duration duration) {
+        Map<String, Object> shown = new LinkedHashMap<>();
+        metrics.forEach((k, v) -> shown.put(k, v instanceof String s ? redactor.redact(s) : v));
+        return new CheckResult(spec.id(), KIND, redactor.redact(name), status, redactor.redact(summary),
+                details.stream().map(redactor::redact).toList(), shown, List.of(),
+                status == Status.PASS ? "" : PLAYBOOK, duration);
+    }
+
+    private static Map<String, List<String>> listed(Map<String, String> headers) {
+        Map<String, List<String>> out = new LinkedHashMap<>();
+        headers.forEach((k, v) -> out.put(k, List.of(v)));
+        return out;
+    }
+}
