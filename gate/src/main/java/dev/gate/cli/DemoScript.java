@@ -35,6 +35,7 @@ final class DemoScript {
                     + "and the deploy deleted the old assets"),
             new Scenario("v5", Verdict.BLOCK, "the new bundle throws while the page loads"),
             new Scenario("v6", Verdict.BLOCK, "the product list became 1.5 times slower (an N+1 query)"),
+            new Scenario("v7", Verdict.BLOCK, "the health check moved to a connection pool that is exhausted"),
             new Scenario("v8", Verdict.BLOCK, "one of the two instances never takes the new image"));
 
     /** Fixed, so that the demo repository has the same commits on every machine. */

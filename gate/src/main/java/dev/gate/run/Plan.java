@@ -2,6 +2,8 @@ package dev.gate.run;
 
 import dev.gate.baseline.Baseline;
 import dev.gate.baseline.PageFacts;
+import dev.gate.checks.api.ApiCheck;
+import dev.gate.checks.api.ApiSpec;
 import dev.gate.checks.commit.CommitId;
 import dev.gate.checks.page.BrowserSession;
 import dev.gate.checks.page.OldAssetsCheck;
@@ -32,6 +34,9 @@ public final class Plan {
         Suite suite = in.suite();
         List<PlannedCheck> all = new ArrayList<>();
         in.browser().ifPresent(browser -> all.addAll(pageChecks(suite, browser, in.expected(), "")));
+        for (ApiSpec api : suite.apis()) {
+            all.add(PlannedCheck.shared(new ApiCheck(api), ApiCheck.KIND, api.describe(), suite.timeouts().run()));
+        }
         List<String> oldAssets = oldAssets(in.baseline());
         if (!oldAssets.isEmpty() && suite.oldAssets() != dev.gate.checks.Severity.IGNORE) {
             all.add(PlannedCheck.shared(new OldAssetsCheck(oldAssets, suite.oldAssets()), "assets",
