@@ -79,7 +79,7 @@ class CliIT {
         Cli.Result r = cli.run("verfy", "--suite", "suite.yaml");
 
         assertThat(r.exit()).isEqualTo(2);
-        assertThat(r.err()).contains("gate: Unmatched arguments from index 0: 'verfy'", "Did you mean: gate verify?");
+        assertThat(r.err()).contains("gate: Unmatched arguments from index 0: 'verfy'", "Did you mean: gate verify");
     }
 
     @Test

@@ -25,16 +25,20 @@ class DemoIT {
         assertThat(r.out())
                 .contains("The shop is open at http://127.0.0.1:")
                 .contains("Deploy v2 (")
-                .contains("PASS  all 4 checks passed")
+                .contains("PASS  all 8 checks passed")
                 .contains("Deploy v3 (")
                 .contains("only partly live after 4s: /p/42: ")
                 .contains("GET /static/checkout.")
                 .contains("→ 404 (script, from /p/42)")
                 .contains("assets of the previous release are gone")
                 .contains("Uncaught TypeError: Cannot read properties of undefined (reading 'items')")
-                .contains("Demo complete: 5 deploys, each decided as expected.");
+                .contains("FAIL  product-list-latency")
+                .containsPattern("GET /api/products is 1\\.\\d\\d× slower")
+                .contains("GET /api/health → 503 (expected 200)")
+                .contains("rolled the shop back to v2 and confirmed it; post-mortem stub: ")
+                .contains("Demo complete: 7 deploys, each decided as expected.");
         try (Stream<Path> runs = Files.walk(dir.resolve("demo"))) {
-            assertThat(runs.filter(p -> p.getFileName().toString().equals("result.json")).count()).isEqualTo(5);
+            assertThat(runs.filter(p -> p.getFileName().toString().equals("result.json")).count()).isEqualTo(7);
         }
     }
 

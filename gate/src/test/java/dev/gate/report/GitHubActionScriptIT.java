@@ -110,7 +110,7 @@ class GitHubActionScriptIT {
         assertThat(r.output()).isEqualTo(out("artifact-path", runDir.toString()) + out("artifact-name", "gate-verify")
                 + out("verdict", "PASS") + out("exit-code", "0") + out("observed-commit", NEW)
                 + out("report-dir", runDir.toString()));
-        assertThat(r.summary()).startsWith("## ✅ PASS: release verified\n\nall 1 check passed\n");
+        assertThat(r.summary()).startsWith("## ✅ PASS: release verified\n\nall 2 checks passed\n");
         assertThat(r.stdout()).doesNotContain("::error", "::warning");
         assertThat(r.stderr()).contains("gate-action: exit 0; the verify output is uploaded as the artifact 'gate-verify' ("
                 + runDir + ")");
