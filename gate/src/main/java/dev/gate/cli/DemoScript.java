@@ -86,6 +86,10 @@ final class DemoScript {
                     mismatches.add(scenario.version() + ": expected " + scenario.expected() + ", the gate said "
                             + record.verdict());
                 }
+                if (record.interrupted()) {
+                    say("→ Interrupted: the demo stops here");
+                    return record.exitStatus();
+                }
                 if (record.verdict().blocks()) {
                     if (record.exitStatus() != ExitStatus.BLOCK || !site.liveVersion().equals(before)) {
                         mismatches.add(scenario.version() + ": the rollback to " + before + " was not confirmed (exit "

@@ -58,6 +58,11 @@ public final class GateCli {
             return ExitStatus.INVALID;
         });
         cl.setExecutionExceptionHandler((ex, bad, parsed) -> {
+            if (ex instanceof InterruptedException) {
+                io.err().println("gate: interrupted" + Interruption.signal().map(s -> " by SIG" + s).orElse("")
+                        + " before anything was decided; nothing was written");
+                return Interruption.exitStatus();
+            }
             // a crash in the gate itself must not look like a pass: BLOCK
             io.err().println("gate: internal error: " + CheckExecutor.oneLine(ex));
             if (io.env().containsKey("GATE_DEBUG")) {

@@ -6,6 +6,10 @@ public final class Main {
     }
 
     public static void main(String[] args) {
-        System.exit(GateCli.run(args, Io.system()));
+        Interruption.install(Thread.currentThread());
+        int status = GateCli.run(args, Io.system());
+        // nothing the gate started may outlive it: browsers, drivers, deploy and rollback commands
+        Interruption.killChildren();
+        System.exit(Interruption.signal().isPresent() ? Interruption.exitStatus() : status);
     }
 }

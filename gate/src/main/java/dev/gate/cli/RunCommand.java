@@ -82,10 +82,17 @@ final class RunCommand implements Callable<Integer> {
             frozen.ifPresent(f -> io.out().println("gate: deploying inside a freeze window (--override-freeze): " + f));
             SoundPlayer player = sound.player(io);
             Path baselineFile = io.resolve(CommandInputs.DEFAULT_BASELINE);
-            BaselineFlow.Outcome taken = new BaselineFlow(io).run(s, baselineFile);
-            Optional<Baseline> baseline = taken.baseline();
-            if (!deployed(s, expected, timeout, player)) {
-                return ExitStatus.BLOCK;
+            java.time.Instant started = io.clock().instant();
+            String stage = "the baseline";
+            Optional<Baseline> baseline;
+            try {
+                baseline = new BaselineFlow(io).run(s, baselineFile).baseline();
+                stage = "the deploy command";
+                if (!deployed(s, expected, timeout, player)) {
+                    return ExitStatus.BLOCK;
+                }
+            } catch (InterruptedException e) {
+                return interrupted(s, expected, stage, started);
             }
             RunListener foghorn = new RunListener() {
                 private final AtomicBoolean sounded = new AtomicBoolean();
@@ -105,6 +112,28 @@ final class RunCommand implements Callable<Integer> {
             inputs.report(e);
             return ExitStatus.INVALID;
         }
+    }
+
+    /** Stopped by a signal before the verification: the record says so, and where. */
+    private int interrupted(Suite s, CommitId expected, String stage, java.time.Instant started) throws InvalidInput {
+        Interruption.shield();
+        Path dir = out.map(io::resolve).orElseGet(() -> dev.gate.run.RunFolder.defaultPath(io.cwd(), started, expected));
+        dev.gate.checks.CheckResult stopped = dev.gate.checks.CheckResult.error("interrupted", "gate", "the run",
+                "interrupted by SIG" + Interruption.signal().orElse("INT") + " during " + stage
+                        + "; the deploy command was stopped with its child processes");
+        RunRecord record = new RunRecord(RunRecord.SCHEMA, dev.gate.run.GateVersion.get(),
+                new RunRecord.SuiteRef(s.name(), s.file().toString()), s.target().toString(), started, io.clock().instant(),
+                io.clock().instant(), expected.hex(), Optional.empty(), Optional.empty(), "UNKNOWN",
+                dev.gate.verdict.Verdict.BLOCK, Interruption.exitStatus(), stopped.summary(),
+                List.of(dev.gate.run.CheckRecord.of(stopped)), List.of(), true, Optional.empty());
+        try (dev.gate.run.RunFolder folder = dev.gate.run.RunFolder.claim(dir)) {
+            dev.gate.report.Reports.writeAll(new dev.gate.run.RecordRedaction(Redactor.of(s.secrets())).apply(record),
+                    folder.path(), io.env(), io.out());
+            io.err().println("gate: " + record.reason() + "; record: " + dir.resolve("result.json"));
+        } catch (dev.gate.run.RunFolder.RunFolderException | IOException e) {
+            io.err().println("gate: " + record.reason() + "; the record could not be written: " + e.getMessage());
+        }
+        return record.exitStatus();
     }
 
     /** Runs the deploy command, streaming its output; false (and the BLOCK sound) when it failed. */

@@ -40,9 +40,21 @@ final class RunCompletion {
 
     RunRecord complete(RunRecord decided, Optional<Baseline> baseline, boolean rollback, Path runDir,
                        Optional<BrowserSession> browser, Optional<Path> repo) throws InterruptedException {
-        Playback verdictSound = sound.play(Sound.forVerdict(decided.verdict()));
-        RunRecord record = new VerdictActions(suite, io.clock(), io.sleeper(), listener, io.out())
-                .act(decided, baseline, rollback, runDir, browser, repo);
+        RunRecord record;
+        Playback verdictSound;
+        if (decided.interrupted() || Interruption.signal().isPresent()) {
+            // a person stopped the run: no rollback, no post-mortem, just the record of what was seen
+            Interruption.shield();
+            verdictSound = sound.play(Sound.BLOCK);
+            record = decided.interrupted(true).withOutcome(Interruption.exitStatus(),
+                    "interrupted by SIG" + Interruption.signal().orElse("INT") + " before the gate finished; "
+                            + "nothing is proven, so the deploy is blocked", io.clock().instant());
+        } else {
+            verdictSound = sound.play(Sound.forVerdict(decided.verdict()));
+            record = new VerdictActions(suite, io.clock(), io.sleeper(), listener, io.out())
+                    .act(decided, baseline, rollback, runDir, browser, repo);
+        }
+        Interruption.shield();
         record = new RecordRedaction(Redactor.of(suite.secrets())).apply(record);
         try {
             Reports.writeAll(record, runDir, io.env(), io.out());
@@ -58,7 +70,10 @@ final class RunCompletion {
                 console.line(a.kind() + " " + a.outcome() + ": " + a.summary());
             }
         }
-        verdictSound.awaitEnd();
+        Interruption.unshield();
+        if (Interruption.signal().isEmpty()) {
+            verdictSound.awaitEnd();
+        }
         return record;
     }
 

@@ -79,6 +79,7 @@ public final class RunFolder implements AutoCloseable {
 
     @Override
     public void close() {
+        normalizePermissions();
         try {
             lock.release();
         } catch (IOException e) {
@@ -89,6 +90,24 @@ public final class RunFolder implements AutoCloseable {
             Files.deleteIfExists(path.resolve(LOCK));
         } catch (IOException e) {
             // a lock file left behind is harmless: only an OS lock on it counts
+        }
+    }
+
+    /**
+     * Files 0644 and folders 0755, whatever the umask and whoever wrote them (the browser writes
+     * screenshots and traces, commands write logs): nothing in a run folder is world-writable.
+     */
+    private void normalizePermissions() {
+        try (java.util.stream.Stream<Path> all = Files.walk(path)) {
+            all.forEach(p -> {
+                try {
+                    AtomicFiles.fixPermissions(p);
+                } catch (IOException e) {
+                    // a file that vanished meanwhile has no permissions to fix
+                }
+            });
+        } catch (IOException | java.io.UncheckedIOException e) {
+            // the folder became unreadable: nothing more to do here
         }
     }
 

@@ -54,6 +54,13 @@ public record RunRecord(
                 observedCommit, previousCommit, release, verdict, exitStatus, reason, checks, newActions, interrupted, shard);
     }
 
+    /** The same record, marked interrupted (or not) and blocking when interrupted. */
+    public RunRecord interrupted(boolean stopped) {
+        return new RunRecord(schema, gateVersion, suite, target, startedAt, finishedAt, decidedAt, expectedCommit,
+                observedCommit, previousCommit, release, stopped ? Verdict.BLOCK : verdict, exitStatus, reason, checks,
+                actions, stopped, shard);
+    }
+
     public RunRecord withOutcome(int newExitStatus, String newReason, Instant newFinishedAt) {
         return new RunRecord(schema, gateVersion, suite, target, startedAt, newFinishedAt, decidedAt, expectedCommit,
                 observedCommit, previousCommit, release, verdict, newExitStatus, newReason, checks, actions, interrupted, shard);

@@ -42,25 +42,34 @@ public final class Runner {
      * Verifies, fail-closed: whatever goes wrong inside, the answer is a record, and a record that
      * could not be completed blocks.
      */
-    public RunRecord verify(VerifyRequest request) throws InterruptedException {
+    public RunRecord verify(VerifyRequest request) {
         Instant started = clock.instant();
+        List<CheckResult> results = java.util.Collections.synchronizedList(new ArrayList<>());
+        Optional<CommitId> previous = request.baseline().flatMap(b -> b.liveCommit()).flatMap(CommitId::parse);
         try {
-            return verify(request, started);
+            verify(request, started, results, previous);
+            return record(request, started, results, previous, false);
+        } catch (InterruptedException e) {
+            // stopped by a signal: what was seen so far, and a blocking verdict, since nothing is proven
+            List<CheckResult> seen = new ArrayList<>(results);
+            seen.add(CheckResult.error("interrupted", "gate", "the run", "the run was interrupted before it finished"));
+            return record(request, started, seen, previous, true);
         } catch (RuntimeException | LinkageError e) {
             CheckResult crash = CheckResult.error("gate", "gate", "the gate itself",
                     "the gate failed while verifying: " + CheckExecutor.oneLine(e));
             listener.checkFinished(crash);
-            return record(request, started, List.of(crash), Optional.empty());
+            List<CheckResult> seen = new ArrayList<>(results);
+            seen.add(crash);
+            return record(request, started, seen, previous, false);
         }
     }
 
-    private RunRecord verify(VerifyRequest request, Instant started) throws InterruptedException {
+    private void verify(VerifyRequest request, Instant started, List<CheckResult> results, Optional<CommitId> previous)
+            throws InterruptedException {
         Suite suite = request.suite();
         Instant deadline = started.plus(suite.timeouts().run());
         CheckContext context = context(suite, request);
-        Optional<CommitId> previous = request.baseline().flatMap(b -> b.liveCommit()).flatMap(CommitId::parse);
 
-        List<CheckResult> results = new ArrayList<>();
         if (suite.tls() == TlsPolicy.INSECURE) {
             results.add(CheckResult.warn("tls", "tls", "TLS certificate verification",
                     "certificate verification is off (tls.insecure: true): anyone between the gate and the site can answer for it")
@@ -94,7 +103,6 @@ public final class Runner {
         } else if (!plan.isEmpty() || suite.latency().enabled()) {
             listener.stage("Skipping " + plan.size() + " checks: the expected release is not live");
         }
-        return record(request, started, results, previous);
     }
 
     /** An ERROR result of the commit check carries no liveness: then nothing is known. */
@@ -126,7 +134,7 @@ public final class Runner {
     }
 
     private RunRecord record(VerifyRequest request, Instant started, List<CheckResult> results,
-                             Optional<CommitId> previous) {
+                             Optional<CommitId> previous, boolean interrupted) {
         Suite suite = request.suite();
         Verdict verdict = suite.policy().decide(results);
         CheckResult commit = results.stream().filter(r -> r.id().equals(CommitCheck.ID)).findFirst()
@@ -139,7 +147,7 @@ public final class Runner {
                 new RunRecord.SuiteRef(suite.name(), suite.file().toString()), suite.target().toString(),
                 started, clock.instant(), clock.instant(), request.expected().hex(), observed, previousCommit, release, verdict,
                 verdict.blocks() ? 1 : 0, VerdictLine.of(verdict, results),
-                results.stream().map(CheckRecord::of).toList(), List.of(), false,
+                results.stream().map(CheckRecord::of).toList(), List.of(), interrupted,
                 request.shard().isAll() ? Optional.empty() : Optional.of(request.shard().toString()));
     }
 }

@@ -40,5 +40,8 @@ final class PageScripts {
             }
             """;
 
-    static final String BODY_TEXT = "() => document.body ? document.body.innerText : ''";
+    static final String BODY_TEXT = "() => document.body ? document.body.innerText.slice(0, 5000000) : ''";
+
+    /** The rendered DOM, cut at 5 MB. */
+    static final String HTML_HEAD = "() => document.documentElement.outerHTML.slice(0, 5000000)";
 }
