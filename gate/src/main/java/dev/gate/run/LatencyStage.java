@@ -45,9 +45,8 @@ public final class LatencyStage {
     /** Samples the live release and decides; a failure of the sampler is an ERROR per endpoint. */
     public List<CheckResult> verify(CheckContext context, Optional<Baseline> baseline) throws InterruptedException {
         LatencySpec spec = suite.latency();
-        LatencySampler sampler = new LatencySampler(context.http(), endpoints(context), spec.warmup(), context.progress());
         List<LatencySamples> before = baselineSamples(baseline);
-        try {
+        try (LatencySampler sampler = sampler(context, endpoints(context))) {
             return LatencyDecision.run(spec, before, sampler);
         } catch (InterruptedException e) {
             throw e;
@@ -68,9 +67,12 @@ public final class LatencyStage {
     public Map<String, EndpointSamples> baseline(CheckContext context) throws InterruptedException {
         LatencySpec spec = suite.latency();
         List<LatencyEndpoint> endpoints = endpoints(context);
-        LatencySampler sampler = new LatencySampler(context.http(), endpoints, spec.warmup(), context.progress());
-        List<LatencySamples> taken = sampler.sample(wanted(), spec.maxSamples());
-        Map<String, List<Double>> ttfb = sampler.ttfb();
+        List<LatencySamples> taken;
+        Map<String, List<Double>> ttfb;
+        try (LatencySampler sampler = sampler(context, endpoints)) {
+            taken = sampler.sample(wanted(), spec.maxSamples());
+            ttfb = sampler.ttfb();
+        }
         Map<String, EndpointSamples> out = new LinkedHashMap<>();
         for (LatencySamples s : taken) {
             LatencyEndpoint e = endpoints.stream().filter(x -> x.id().equals(s.endpointId())).findFirst().orElseThrow();
@@ -78,6 +80,11 @@ public final class LatencyStage {
                     ttfb.getOrDefault(s.endpointId(), List.of())));
         }
         return out;
+    }
+
+    private LatencySampler sampler(CheckContext context, List<LatencyEndpoint> endpoints) {
+        return new LatencySampler(context.http().timeout(), context.http().tls(), endpoints, suite.latency().warmup(),
+                context.progress());
     }
 
     private List<String> wanted() {

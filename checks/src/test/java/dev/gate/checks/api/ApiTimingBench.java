@@ -69,6 +69,7 @@ public final class ApiTimingBench {
         private final Map<String, List<Double>> samples = new LinkedHashMap<>();
         private final HttpClient jdk = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
         private final HttpProbe probe = new HttpProbe(Duration.ofSeconds(10), TlsPolicy.VERIFY);
+        private final dev.gate.checks.http.LeanHttp lean = new dev.gate.checks.http.LeanHttp(Duration.ofSeconds(10), TlsPolicy.VERIFY);
         private final RestAssuredConfig plain = RestAssuredConfig.newConfig()
                 .httpClient(HttpClientConfig.httpClientConfig().reuseHttpClientInstance());
         private final ApiCall apiCall = ApiCall.keptAlive(Duration.ofSeconds(10), TlsPolicy.VERIFY);
@@ -92,7 +93,10 @@ public final class ApiTimingBench {
 
             t = System.nanoTime();
             probe.get(uri, Map.of("X-Client", "probe"));
-            add("HttpProbe (lean probe)", since(t));
+            add("HttpProbe (JDK, checks)", since(t));
+
+            dev.gate.checks.http.LeanHttp.Timing timing = lean.send("GET", uri, Map.of("X-Client", "lean"), java.util.Optional.empty());
+            add("LeanHttp (latency sampler)", timing.total().toNanos() / 1e6);
 
             t = System.nanoTime();
             Response response = RestAssured.given().config(plain).header("X-Client", "rest-assured").get(uri);
