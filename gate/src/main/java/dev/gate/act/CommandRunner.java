@@ -104,6 +104,18 @@ public final class CommandRunner {
         }
     }
 
+    /** A command line for the console: long arguments (a classpath) are shortened in the middle. */
+    public static String display(List<String> argv) {
+        StringBuilder out = new StringBuilder();
+        for (String a : argv) {
+            if (out.length() > 0) {
+                out.append(' ');
+            }
+            out.append(a.length() > 60 ? a.substring(0, 28) + "…" + a.substring(a.length() - 28) : a);
+        }
+        return out.toString();
+    }
+
     private static String startError(List<String> argv, IOException e) {
         String message = String.valueOf(e.getMessage());
         if (message.contains("error=2,")) {

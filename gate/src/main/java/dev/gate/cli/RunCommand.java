@@ -139,7 +139,7 @@ final class RunCommand implements Callable<Integer> {
     /** Runs the deploy command, streaming its output; false (and the BLOCK sound) when it failed. */
     private boolean deployed(Suite s, CommitId expected, Duration timeout, SoundPlayer player)
             throws InterruptedException, IOException {
-        io.out().println("→ Deploying " + expected.shortHex() + ": " + String.join(" ", deploy));
+        io.out().println("→ Deploying " + expected.shortHex() + ": " + CommandRunner.display(deploy));
         Path log = Files.createTempFile("gate-deploy-", ".log");
         try {
             Map<String, String> env = Map.of("GATE_EXPECTED_COMMIT", expected.hex(), "GATE_TARGET", s.target().toString());
