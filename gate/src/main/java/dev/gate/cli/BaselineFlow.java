@@ -87,7 +87,8 @@ final class BaselineFlow {
                     + suite.latency().endpoints().size() + " endpoint(s), after " + suite.latency().warmup() + " warm-up");
             samples = latency.baseline(context);
             samples.forEach((id, s) -> console.line("  " + id + ": " + s.totalMs().size() + " samples, median "
-                    + String.format(java.util.Locale.ROOT, "%.1f ms", median(s.totalMs()))));
+                    + String.format(java.util.Locale.ROOT, "%.1f ms",
+                    dev.gate.checks.latency.Quantiles.median(s.totalMs().stream().mapToDouble(Double::doubleValue).toArray()))));
         }
         Baseline baseline = new Baseline(Baseline.SCHEMA, io.clock().instant(), suite.target().toString(),
                 live.map(CommitId::hex), samples, pages);
@@ -164,15 +165,6 @@ final class BaselineFlow {
         } catch (IOException e) {
             // a scratch folder left in the system's temporary folder is harmless
         }
-    }
-
-    private static double median(List<Double> values) {
-        if (values.isEmpty()) {
-            return Double.NaN;
-        }
-        List<Double> sorted = values.stream().sorted().toList();
-        int n = sorted.size();
-        return n % 2 == 1 ? sorted.get(n / 2) : (sorted.get(n / 2 - 1) + sorted.get(n / 2)) / 2;
     }
 
     private static Optional<CommitId> majority(Map<String, MarkerReading> readings) {
