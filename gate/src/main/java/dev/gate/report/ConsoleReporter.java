@@ -53,7 +53,9 @@ public final class ConsoleReporter implements RunListener {
     }
 
     private synchronized void print(String text) {
-        out.println(redactor.redact(text));
+        // one line per print: text from the site must not start a line of its own, where a CI
+        // system could read it as a command (GitHub's "::error::...")
+        out.println(redactor.redact(text).replace("\r", " ").replace("\n", " ⏎ "));
         out.flush();
     }
 }
