@@ -23,7 +23,7 @@ public final class FinalTable {
             lines.add(pad(c.id(), idWidth) + "  " + style.status(c.status()) + "   "
                     + pad(Durations.format(Duration.ofMillis(c.durationMs())), 7) + "  " + cut(c.summary()));
             if (!c.playbook().isEmpty() && c.status().isProblem()) {
-                lines.add(pad("", idWidth) + "                   " + style.dim("runbook: playbooks/" + c.playbook() + ".md"));
+                lines.add(pad("", idWidth) + "                   " + style.dim("runbook: " + runDir + "/playbooks/" + c.playbook() + ".md"));
             }
         }
         lines.add("");
