@@ -60,7 +60,7 @@ final class RunCompletion {
             Reports.writeAll(record, runDir, io.env(), io.out());
         } catch (IOException e) {
             // without its evidence a run must not pass
-            record = record.withOutcome(Math.max(record.exitStatus(), ExitStatus.BLOCK),
+            record = record.withVerdict(dev.gate.verdict.Verdict.BLOCK).withOutcome(Math.max(record.exitStatus(), ExitStatus.BLOCK),
                     "could not write the run record to " + runDir + ": " + e.getMessage(), record.finishedAt());
             io.err().println("gate: " + record.reason());
         }
