@@ -35,12 +35,24 @@ public record CheckResult(
         Objects.requireNonNull(kind, "kind");
         Objects.requireNonNull(name, "name");
         Objects.requireNonNull(status, "status");
-        Objects.requireNonNull(summary, "summary");
+        summary = oneLine(Objects.requireNonNull(summary, "summary"));
         details = List.copyOf(details);
         metrics = Collections.unmodifiableMap(new LinkedHashMap<>(metrics));
         artifacts = List.copyOf(artifacts);
         Objects.requireNonNull(playbook, "playbook");
         Objects.requireNonNull(duration, "duration");
+    }
+
+    /**
+     * A summary often quotes the site (a console message, a marker value), and the console prints it
+     * as a line: a line break in it would start a line of the site's choosing, which a CI runner may
+     * read as a command ({@code ::error ...}), and a control character could drive the terminal.
+     */
+    private static String oneLine(String text) {
+        if (text.chars().noneMatch(c -> c < 0x20 || c == 0x7f)) {
+            return text;
+        }
+        return text.strip().replaceAll("[\\r\\n\\t]+", " ").replaceAll("\\p{Cntrl}", "");
     }
 
     public static CheckResult of(String id, String kind, String name, Status status, String summary) {

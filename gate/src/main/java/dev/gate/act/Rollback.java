@@ -81,6 +81,24 @@ public final class Rollback {
             logFile = runDir.resolve("rollback.log");
         }
         Path folder = suite.file().toAbsolutePath().getParent();
+        try {
+            return runAndConfirm(plan, expected, argv, env, folder, logFile, actions, data, context, browser, log);
+        } catch (InterruptedException e) {
+            // stopped by a signal: the command was killed with its children, and the release may be
+            // half rolled back. That is recorded, not thrown on: the record is what the person
+            // who stopped the gate reads next, and the caller knows of the signal anyway.
+            String line = "the rollback was interrupted and its command stopped with its child processes; "
+                    + "the site may be half rolled back";
+            appendQuietly(log, "rollback interrupted: its command was stopped with its child processes");
+            actions.add(new ActionRecord("rollback", "interrupted", clock.instant(), line, List.of(), data));
+            return new RollbackOutcome(actions, 3, line + ": a person is needed now");
+        }
+    }
+
+    private RollbackOutcome runAndConfirm(RollbackPlan plan, CommitId expected, List<String> argv, Map<String, String> env,
+                                          Path folder, Path logFile, List<ActionRecord> actions, Map<String, String> data,
+                                          CheckContext context, Optional<BrowserSession> browser, ActionLog log)
+            throws InterruptedException {
         ProcessOutcome ran = new CommandRunner(context.redactor())
                 .run(argv, env, folder, suite.onFailure().rollbackTimeout(), logFile, Optional.of(echo));
         appendQuietly(log, "rollback " + ran.describe());

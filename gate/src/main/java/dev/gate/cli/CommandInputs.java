@@ -64,7 +64,8 @@ final class CommandInputs {
         try {
             return Optional.of(BaselineStore.read(file, suite.target()));
         } catch (BaselineException e) {
-            throw new InvalidInput("--baseline: " + e.getMessage());
+            // without the flag, the default file was read: naming a flag the person did not give would mislead
+            throw new InvalidInput((flag.isPresent() ? "--baseline: " : "baseline: ") + e.getMessage());
         }
     }
 

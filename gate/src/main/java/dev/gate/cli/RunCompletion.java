@@ -53,6 +53,12 @@ final class RunCompletion {
             verdictSound = sound.play(Sound.forVerdict(decided.verdict()));
             record = new VerdictActions(suite, io.clock(), io.sleeper(), listener, io.out())
                     .act(decided, baseline, rollback, runDir, browser, repo);
+            if (Interruption.signal().isPresent()) {
+                // stopped while acting (during the rollback): what was done so far is in the record
+                Interruption.shield();
+                record = record.interrupted(true).withOutcome(Interruption.exitStatus(), "interrupted by SIG"
+                        + Interruption.signal().get() + " while acting on the verdict: " + record.reason(), io.clock().instant());
+            }
         }
         Interruption.shield();
         record = new RecordRedaction(Redactor.of(suite.secrets())).apply(record);
@@ -60,7 +66,7 @@ final class RunCompletion {
             Reports.writeAll(record, runDir, io.env(), io.out());
         } catch (IOException e) {
             // without its evidence a run must not pass
-            record = record.withOutcome(Math.max(record.exitStatus(), ExitStatus.BLOCK),
+            record = record.withVerdict(dev.gate.verdict.Verdict.BLOCK).withOutcome(Math.max(record.exitStatus(), ExitStatus.BLOCK),
                     "could not write the run record to " + runDir + ": " + e.getMessage(), record.finishedAt());
             io.err().println("gate: " + record.reason());
         }

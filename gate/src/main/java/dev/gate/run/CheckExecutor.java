@@ -43,7 +43,9 @@ public final class CheckExecutor {
             }
         } catch (InterruptedException e) {
             throw e;
-        } catch (Exception | LinkageError | AssertionError e) {
+        } catch (Exception | LinkageError | AssertionError | StackOverflowError e) {
+            // a stack overflow (a suite's regex recursing over a large page) has unwound by now: the run
+            // goes on, and must not end without its record
             result = CheckResult.error(check.id(), kind, name, "the check could not run: " + oneLine(e));
         }
         if (result.duration().isZero()) {

@@ -61,6 +61,11 @@ public record RunRecord(
                 actions, stopped, shard);
     }
 
+    public RunRecord withVerdict(Verdict newVerdict) {
+        return new RunRecord(schema, gateVersion, suite, target, startedAt, finishedAt, decidedAt, expectedCommit,
+                observedCommit, previousCommit, release, newVerdict, exitStatus, reason, checks, actions, interrupted, shard);
+    }
+
     public RunRecord withOutcome(int newExitStatus, String newReason, Instant newFinishedAt) {
         return new RunRecord(schema, gateVersion, suite, target, startedAt, newFinishedAt, decidedAt, expectedCommit,
                 observedCommit, previousCommit, release, verdict, newExitStatus, newReason, checks, actions, interrupted, shard);

@@ -13,6 +13,8 @@ import org.jsoup.nodes.Element;
 /** Reads a {@link CommitMarker} out of one HTTP response. */
 public final class CommitMarkerReader {
     private static final ObjectMapper JSON = new ObjectMapper();
+    /** Far more than any sane regex needs on a page, little enough to keep the gate's time bounded. */
+    private static final java.time.Duration REGEX_BUDGET = java.time.Duration.ofSeconds(2);
 
     private final CommitMarker marker;
 
@@ -62,9 +64,14 @@ public final class CommitMarkerReader {
     }
 
     private static MarkerReading fromRegex(String text, CommitMarker.Regex r) {
-        Matcher matcher = r.pattern().matcher(text);
-        if (!matcher.find()) {
-            return MarkerReading.missing(r.describe() + " does not match the page");
+        Matcher matcher = r.pattern().matcher(new DeadlineText(text, System.nanoTime() + REGEX_BUDGET.toNanos()));
+        try {
+            if (!matcher.find()) {
+                return MarkerReading.missing(r.describe() + " does not match the page");
+            }
+        } catch (DeadlineText.Exhausted e) {
+            return MarkerReading.missing(r.describe() + " took more than " + REGEX_BUDGET.toSeconds()
+                    + "s on the page (it backtracks too much): simplify it");
         }
         if (matcher.groupCount() < 1) {
             return MarkerReading.missing(r.describe() + " has no group 1");

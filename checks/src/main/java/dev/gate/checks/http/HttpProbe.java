@@ -131,7 +131,13 @@ public final class HttpProbe {
             return new IOException("cannot resolve host " + uri.getHost(), cause);
         }
         if (cause instanceof SSLException) {
-            return new IOException("TLS failed with " + where + ": " + firstLine(cause.getMessage()), cause);
+            // the innermost cause says what is wrong ("unable to find valid certification path to
+            // requested target"); the outer ones prefix it with the JDK's class names
+            Throwable root = cause;
+            while (root.getCause() != null && root.getCause() != root) {
+                root = root.getCause();
+            }
+            return new IOException("TLS failed with " + where + ": " + firstLine(root.getMessage()), cause);
         }
         if (cause instanceof IOException io) {
             String message = io.getMessage();

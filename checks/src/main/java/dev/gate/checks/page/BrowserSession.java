@@ -23,6 +23,8 @@ import java.util.concurrent.TimeoutException;
  */
 public final class BrowserSession implements AutoCloseable {
     private static final long PUMP_MS = 25;
+    private static final String DRIVER_ERROR = "Error {";
+    private static final String DRIVER_MESSAGE = "message='";
 
     private final LinkedBlockingDeque<Task> queue = new LinkedBlockingDeque<>();
     private final CompletableFuture<String> ready = new CompletableFuture<>();
@@ -203,6 +205,12 @@ public final class BrowserSession implements AutoCloseable {
         String m = e.getMessage();
         if (m == null || m.isBlank()) {
             return e.getClass().getSimpleName();
+        }
+        // errors from the driver read "Error {\n  message='...'\n  name='...'\n  stack='...'\n}": the
+        // message is what a person needs, not the "Error {" above it
+        int at = m.startsWith(DRIVER_ERROR) ? m.indexOf(DRIVER_MESSAGE) : -1;
+        if (at >= 0) {
+            m = m.substring(at + DRIVER_MESSAGE.length());
         }
         return m.strip().lines().findFirst().orElse("");
     }

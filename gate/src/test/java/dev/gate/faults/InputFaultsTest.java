@@ -1,0 +1,169 @@
+package dev.gate.faults;
+
+import static dev.gate.faults.Suites.NEW;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
+
+import dev.gate.checks.testing.TestSite;
+import dev.gate.checks.testing.TestSite.Reply;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import org.eclipse.jgit.api.Git;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Bad input is refused before anything is probed: exit 2, every problem on its own line, no run
+ * folder. The cases {@code dev.gate.cli.CliIT} already proves through the same entry point (an
+ * unknown top-level key, a zero duration, a missing variable, "main" as a commit, a plain folder
+ * as {@code --repo}, the three bad baselines, a folder another run holds) are not repeated here;
+ * ids that would leave the run folder are {@code SuiteLoaderTest.idsThatCouldLeaveTheRunFolderAreRefused}.
+ * The site here is healthy: without the fault, each of these runs would pass.
+ */
+class InputFaultsTest {
+    @TempDir
+    Path dir;
+    private TestSite site;
+    private InProcessGate gate;
+
+    @BeforeEach
+    void start() {
+        site = TestSite.start();
+        site.route("/version", q -> Reply.json("{\"commit\":\"" + NEW + "\"}"));
+        site.route("/api/health", q -> Reply.json("{\"status\":\"ok\"}"));
+        Suites.write(dir, "suite.yaml", Suites.apisOnly(site.url(), ""));
+        gate = new InProcessGate(dir);
+    }
+
+    @AfterEach
+    void stop() {
+        site.close();
+    }
+
+    private InProcessGate.Result run(String... args) {
+        return assertTimeoutPreemptively(Duration.ofSeconds(60), () -> gate.run(args));
+    }
+
+    /** Exit 2, exactly these lines on stderr, nothing probed, nothing written. */
+    private void refused(InProcessGate.Result r, String... lines) {
+        assertThat(r.exit()).as(r.all()).isEqualTo(2);
+        assertThat(r.err()).isEqualTo(String.join("\n", lines) + "\n");
+        assertThat(site.requests()).as("nothing probed").isEmpty();
+        assertThat(dir.resolve(".gate")).as("nothing written").doesNotExist();
+        assertThat(dir.resolve("run")).as("no run folder").doesNotExist();
+    }
+
+    @Test
+    void theHealthySiteTheseCasesUsePasses() {
+        InProcessGate.Result r = run("verify", "--suite", "suite.yaml", "--expect-commit", NEW, "--out", "run");
+
+        assertThat(r.exit()).as(r.all()).isZero();
+        RunFolders.record(dir.resolve("run"), 0);
+    }
+
+    @Test
+    void malformedYamlIsExitTwoWithItsPlace() {
+        Suites.write(dir, "bad.yaml", "target: " + site.url() + "\npages:\n  - { id: home, path: /\n");
+
+        InProcessGate.Result r = run("verify", "--suite", "bad.yaml", "--expect-commit", NEW);
+
+        refused(r, "gate: bad.yaml:4:1: invalid YAML: expected ',' or '}', but got <stream end> (while parsing a flow mapping)");
+    }
+
+    @Test
+    void unknownNestedKeysAreNamedWithTheClosestKnownKey() {
+        Suites.write(dir, "bad.yaml", Suites.apisOnly(site.url(), "on_failure: { rolback: [\"./rollback.sh\"] }\n")
+                .replace("consecutive: 1", "consecutve: 1"));
+
+        InProcessGate.Result r = run("verify", "--suite", "bad.yaml", "--expect-commit", NEW);
+
+        refused(r, "gate: bad.yaml:4:66: unknown key \"consecutve\" in commit.converge; did you mean \"consecutive\"?",
+                "gate: bad.yaml:7:15: unknown key \"rolback\" in on_failure; did you mean \"rollback\"?");
+    }
+
+    @Test
+    void valuesOfTheWrongTypeAreNamedAllAtOnce() {
+        Suites.write(dir, "bad.yaml", Suites.apisOnly(site.url(), "pages_parallel: many\ntls: { insecure: sometimes }\n"
+                + "on_failure: { rollback: ./rollback.sh }\n").replace("request: 1s", "request: soon"));
+
+        InProcessGate.Result r = run("verify", "--suite", "bad.yaml", "--expect-commit", NEW);
+
+        refused(r, "gate: bad.yaml:3:22: timeouts.request: expected a duration such as 300ms, 10s or 5m, got \"soon\"",
+                "gate: bad.yaml:9:25: on_failure.rollback: expected an argument vector such as [\"./deploy/rollback.sh\", "
+                        + "\"--to\", \"previous\"]; gate runs no shell, so write [\"sh\", \"-c\", \"...\"] if you need one",
+                "gate: bad.yaml:7:17: pages_parallel: expected a whole number, got \"many\"",
+                "gate: bad.yaml:8:18: tls.insecure: expected true or false, got \"sometimes\"");
+    }
+
+    @Test
+    void aCommitOfTheWrongLengthIsRefused() {
+        InProcessGate.Result r = run("verify", "--suite", "suite.yaml", "--expect-commit", NEW + "1");
+
+        refused(r, "gate: --expect-commit: \"" + NEW + "1\" is not a commit id: expected 7 to 40 or 64 hex digits");
+    }
+
+    @Test
+    void aRepositoryWithoutCommitsOrAMissingFolderIsRefusedAsRepo() throws Exception {
+        Git.init().setDirectory(dir.resolve("empty").toFile()).call().close();
+
+        InProcessGate.Result empty = run("verify", "--suite", "suite.yaml", "--repo", "empty");
+        InProcessGate.Result missing = run("verify", "--suite", "suite.yaml", "--repo", "nowhere");
+
+        refused(empty, "gate: --repo: " + dir.resolve("empty") + ": the repository has no commits yet");
+        refused(missing, "gate: --repo: " + dir.resolve("nowhere") + " is not a folder");
+    }
+
+    @Test
+    void aCorruptDefaultBaselineIsRefusedNotIgnored() throws Exception {
+        Files.createDirectories(dir.resolve(".gate"));
+        Files.writeString(dir.resolve(".gate/baseline.json"), "{\"schema\":\"gate.baseline/1\",\"taken_at\":");
+
+        InProcessGate.Result r = run("verify", "--suite", "suite.yaml", "--expect-commit", NEW, "--out", "run");
+
+        assertThat(r.exit()).isEqualTo(2);
+        assertThat(r.err()).isEqualTo("gate: baseline: " + dir.resolve(".gate/baseline.json") + ": not a readable baseline "
+                + "(invalid JSON at line 1); take a new one with `gate baseline`\n");
+        assertThat(site.requests()).isEmpty();
+        assertThat(dir.resolve("run")).doesNotExist();
+    }
+
+    @Test
+    void anOutputFolderThatCannotBeCreatedIsExitTwoNeverAPass() throws Exception {
+        Files.writeString(dir.resolve("somefile"), "not a folder");
+
+        InProcessGate.Result r = run("verify", "--suite", "suite.yaml", "--expect-commit", NEW, "--out", "somefile/run");
+
+        refused(r, "gate: --out: cannot create the output folder " + dir.resolve("somefile/run") + ": "
+                + dir.resolve("somefile") + " exists and is not a folder");
+        assertThat(dir.resolve("somefile")).content().isEqualTo("not a folder");
+    }
+
+    @Test
+    void aRunRecordThatCannotBeWrittenBlocksEvenWhenEveryCheckPassed() throws Exception {
+        // result.json is taken by a folder: the run folder itself is fine, the evidence cannot be written
+        Files.createDirectories(dir.resolve("run/result.json/occupied"));
+
+        InProcessGate.Result r = run("verify", "--suite", "suite.yaml", "--expect-commit", NEW, "--out", "run");
+
+        assertThat(r.exit()).as(r.all()).isEqualTo(1);
+        assertThat(r.err()).matches("gate: could not write the run record to " + java.util.regex.Pattern.quote(dir.resolve("run").toString())
+                + ": .*result\\.json: Is a directory\n");
+        assertThat(r.out()).containsPattern("\nBLOCK  could not write the run record to ").doesNotContain("\nPASS  ");
+        RunFolders.assertNothingHalfWritten(dir.resolve("run"));
+    }
+
+    @Test
+    void aBaselineThatCannotBeWrittenIsNotWritten() throws Exception {
+        Files.writeString(dir.resolve("somefile"), "not a folder");
+
+        InProcessGate.Result r = run("baseline", "--suite", "suite.yaml", "--out", "somefile/baseline.json");
+
+        assertThat(r.exit()).as(r.all()).isEqualTo(1);
+        assertThat(r.err()).isEqualTo("gate: cannot write the baseline " + dir.resolve("somefile/baseline.json") + ": "
+                + dir.resolve("somefile") + " exists and is not a folder\n");
+        RunFolders.assertNothingHalfWritten(dir);
+    }
+}

@@ -1,0 +1,139 @@
+package dev.gate.faults;
+
+import static dev.gate.faults.Suites.NEW;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.gate.checks.testing.TestSite;
+import dev.gate.checks.testing.TestSite.Reply;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The release went live and is broken (its page logs a console error), so the suite's rollback
+ * runs, through the real command line. Each way the rollback command can fail ends in exit 3 with
+ * the reason, after the intent was written to actions.log before the command started.
+ */
+class RollbackFaultsIT {
+    private static final String TOKEN = "s3cr3t-rollback-7d1e";
+
+    @TempDir
+    Path dir;
+    private TestSite site;
+
+    @BeforeEach
+    void start() {
+        site = TestSite.start();
+        site.route("/", q -> Reply.html("<!doctype html><html><head><title>Shop</title><meta name=\"commit\" content=\""
+                + NEW + "\"></head><body><main id=\"main\">hello</main>"
+                + "<script>console.error('checkout bundle failed to start')</script></body></html>"));
+    }
+
+    @AfterEach
+    void stop() {
+        site.close();
+    }
+
+    private InProcessGate.Result verifyWithRollback(String argv, String timeout) {
+        Suites.write(dir, "suite.yaml", Suites.onePage(site.url(), "secrets: [\"${env:GATE_ROLLBACK_TOKEN}\"]\n"
+                + "on_failure: { rollback: " + argv + ", rollback_timeout: " + timeout + " }\n"));
+        InProcessGate gate = new InProcessGate(dir).env("GATE_ROLLBACK_TOKEN", TOKEN);
+        return assertTimeoutPreemptively(Duration.ofSeconds(90),
+                () -> gate.run("verify", "--suite", "suite.yaml", "--expect-commit", NEW, "--out", "run"));
+    }
+
+    /** Exit 3, a record that says the rollback failed and why, and the write-ahead entry before anything else. */
+    private JsonNode personNeeded(InProcessGate.Result r, String line) {
+        assertThat(r.exit()).as(r.all()).isEqualTo(3);
+        JsonNode record = RunFolders.record(dir.resolve("run"), 3);
+        assertThat(record.path("release").asText()).isEqualTo("LIVE");
+        assertThat(record.path("reason").asText()).matches("home: console error: checkout bundle failed to start.*; "
+                + line + ": a person is needed now");
+        JsonNode actions = record.path("actions");
+        assertThat(actions.get(0).path("kind").asText() + " " + actions.get(0).path("outcome").asText()).isEqualTo("rollback intended");
+        assertThat(actions.get(1).path("kind").asText() + " " + actions.get(1).path("outcome").asText()).isEqualTo("rollback failed");
+        assertThat(actions.get(1).path("summary").asText()).matches(line);
+        assertThat(r.out()).containsPattern("rollback failed: " + line);
+        RunFolders.assertNothingHalfWritten(dir.resolve("run"));
+        return record;
+    }
+
+    private List<String> actionsLog() throws Exception {
+        List<String> log = Files.readAllLines(dir.resolve("run/actions.log"));
+        assertThat(log.get(0)).as("the write-ahead entry comes first").matches("\\S+Z intent rollback: \\[.*\\] expected=" + NEW
+                + " previous=unknown because the new release is live and failed the gate: rolling back");
+        return log;
+    }
+
+    @Test
+    void aMissingRollbackCommandNeedsAPerson() throws Exception {
+        InProcessGate.Result r = verifyWithRollback(Suites.argv("./no-such-rollback.sh"), "10s");
+
+        personNeeded(r, "the rollback command could not start: \\./no-such-rollback\\.sh: no such file \\(commands run "
+                + "without a shell: give a path, or a program on the PATH\\)");
+        assertThat(actionsLog()).hasSize(2).last().asString().endsWith(" rollback could not start: ./no-such-rollback.sh: "
+                + "no such file (commands run without a shell: give a path, or a program on the PATH)");
+    }
+
+    @Test
+    void aRollbackCommandThatIsNotExecutableNeedsAPerson() throws Exception {
+        Path plain = Files.writeString(dir.resolve("rollback.sh"), "#!/bin/sh\nexit 0\n");
+
+        InProcessGate.Result r = verifyWithRollback(Suites.argv(plain.toString()), "10s");
+
+        personNeeded(r, "the rollback command could not start: " + java.util.regex.Pattern.quote(plain.toString())
+                + ": not executable \\(chmod \\+x it, or run it through its interpreter\\)");
+        assertThat(actionsLog()).hasSize(2);
+    }
+
+    @Test
+    void aRollbackCommandThatExitsOneNeedsAPersonAndRanAfterItsIntentWasOnDisk() throws Exception {
+        Path script = Suites.script(dir, "rollback.sh", "cat \"$GATE_RUN_DIR/actions.log\"\n"
+                + "echo 'kubectl: connection refused' >&2\nexit 1");
+
+        InProcessGate.Result r = verifyWithRollback(Suites.argv(script.toString()), "10s");
+
+        personNeeded(r, "the rollback command exited 1 after \\S+");
+        List<String> log = actionsLog();
+        assertThat(log).hasSize(2);
+        assertThat(log.get(1)).matches("\\S+Z rollback exited 1 after \\S+");
+        assertThat(Files.readAllLines(dir.resolve("run/artifacts/rollback.log")))
+                .as("what the command saw in actions.log while it ran").containsExactly(log.get(0), "kubectl: connection refused");
+    }
+
+    @Test
+    void aHangingRollbackIsKilledAtItsTimeoutWithItsChildren() throws Exception {
+        Path pids = dir.resolve("pids");
+        Path script = Suites.script(dir, "rollback.sh", "echo $$ > " + pids + "\nsleep 300 &\necho $! >> " + pids
+                + "\necho 'waiting for the cluster'\nwait");
+
+        InProcessGate.Result r = verifyWithRollback(Suites.argv(script.toString()), "1s");
+
+        personNeeded(r, "the rollback command killed with its child processes at its timeout, after \\S+");
+        List<ProcessHandle> started = Files.readAllLines(pids).stream().map(Long::parseLong).map(ProcessHandle::of)
+                .flatMap(java.util.Optional::stream).toList();
+        assertThat(Processes.stillRunning(started, Duration.ofSeconds(5))).as("the script and its child sleep").isEmpty();
+        assertThat(actionsLog()).hasSize(2).last().asString().contains(" rollback killed with its child processes at its timeout");
+        assertThat(dir.resolve("run/artifacts/rollback.log")).content().isEqualTo("waiting for the cluster\n");
+    }
+
+    @Test
+    void aSecretTheRollbackPrintsIsRedactedEverywhere() throws Exception {
+        Path script = Suites.script(dir, "rollback.sh", "echo 'authenticating with " + TOKEN + "'\nexit 1");
+
+        InProcessGate.Result r = verifyWithRollback(Suites.argv(script.toString()), "10s");
+
+        personNeeded(r, "the rollback command exited 1 after \\S+");
+        assertThat(dir.resolve("run/artifacts/rollback.log")).content().isEqualTo("authenticating with •••\n");
+        assertThat(r.out()).contains("│ authenticating with •••");
+        assertThat(r.all()).doesNotContain(TOKEN);
+        assertThat(RunFolders.filesContaining(dir, TOKEN)).as("files holding the secret").containsExactly("rollback.sh");
+    }
+}
