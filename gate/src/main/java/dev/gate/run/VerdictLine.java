@@ -22,7 +22,7 @@ public final class VerdictLine {
             }
             case BLOCK -> {
                 List<CheckResult> p = problems.isEmpty() ? warnings : problems;
-                String more = p.size() > 1 ? " (and " + (p.size() - 1) + " more)" : "";
+                String more = p.size() > 1 ? "; " + (p.size() - 1) + " more failing " + (p.size() == 2 ? "check" : "checks") : "";
                 yield p.get(0).id() + ": " + p.get(0).summary() + more;
             }
         };

@@ -133,7 +133,7 @@ class TargetFaultsIT {
             InProcessGate.Result r = verifyConsecutive(site.url(), 2);
 
             blocked(r, "PARTLY_LIVE", "commit: 9f8e7d6 is only partly live after 3s: /: 4 of 7 responses served 9f8e7d6 "
-                    + "\\(expected\\), 3 failed: HTTP 500: an instance or a cache is stale");
+                    + "\\(expected\\), 3 failed: HTTP 500: some responses fail: an instance is unhealthy");
         }
     }
 

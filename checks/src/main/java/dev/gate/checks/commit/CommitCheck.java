@@ -84,8 +84,11 @@ public final class CommitCheck implements Check {
                 return expected.shortHex() + " is live on " + locations + (locations == 1 ? " location" : " locations")
                         + " (" + spec.consecutive() + " rounds in a row, " + Durations.format(c.elapsed()) + ")";
             case PARTLY_LIVE:
-                return expected.shortHex() + " is only partly live after " + after + ": "
-                        + distribution.describe(firstMixed(c)) + ": an instance or a cache is stale";
+                LocationTally worst = firstMixed(c);
+                boolean otherCommits = worst.commits().keySet().stream()
+                        .anyMatch(hex -> !new CommitId(hex).sameCommitAs(expected));
+                return expected.shortHex() + " is only partly live after " + after + ": " + distribution.describe(worst)
+                        + (otherCommits ? ": an instance or a cache is stale" : ": some responses fail: an instance is unhealthy");
             case NEVER_LIVE:
                 return "the deploy did not go live: no response in " + after + " served "
                         + expected.shortHex() + "; " + distribution.describe(c.tallies().get(0));
