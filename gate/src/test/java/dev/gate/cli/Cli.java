@@ -9,29 +9,32 @@ import java.util.HashMap;
 import java.util.Map;
 
 /** Runs the real command line in process, with captured output, its own folder, env and clock. */
-final class Cli {
+public final class Cli {
     private final Path cwd;
     private final Map<String, String> env = new HashMap<>();
     private final ManualClock clock = ManualClock.at("2026-11-25T10:00:00Z");
 
-    Cli(Path cwd) {
+    public Cli(Path cwd) {
         this.cwd = cwd;
     }
 
-    Cli env(String name, String value) {
+    public Cli env(String name, String value) {
         env.put(name, value);
         return this;
     }
 
-    ManualClock clock() {
+    public ManualClock clock() {
         return clock;
     }
 
     /** What one command printed and returned. */
-    record Result(int exit, String out, String err) {
+    public record Result(int exit, String out, String err) {
+        public String all() {
+            return out + err;
+        }
     }
 
-    Result run(String... args) {
+    public Result run(String... args) {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         ByteArrayOutputStream err = new ByteArrayOutputStream();
         try (PrintStream o = new PrintStream(out, true, StandardCharsets.UTF_8);

@@ -1,5 +1,6 @@
 package dev.gate.faults;
 
+import dev.gate.cli.Cli;
 import static dev.gate.faults.Suites.NEW;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
@@ -77,9 +78,9 @@ class BrowserFaultsIT {
     void noBrowserAtAllIsExitTwoWithTheCommandThatFixesItAndNothingIsProbed() {
         Suites.write(dir, "suite.yaml", Suites.onePage(site.url(), ""));
         Path missing = dir.resolve("no-such-chrome");
-        InProcessGate gate = new InProcessGate(dir).env("GATE_BROWSER", missing.toString());
+        Cli gate = new Cli(dir).env("GATE_BROWSER", missing.toString());
 
-        InProcessGate.Result r = assertTimeoutPreemptively(Duration.ofSeconds(60),
+        Cli.Result r = assertTimeoutPreemptively(Duration.ofSeconds(60),
                 () -> gate.run("verify", "--suite", "suite.yaml", "--expect-commit", NEW, "--out", "run"));
 
         assertThat(r.exit()).isEqualTo(2);

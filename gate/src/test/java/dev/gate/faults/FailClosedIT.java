@@ -1,5 +1,6 @@
 package dev.gate.faults;
 
+import dev.gate.cli.Cli;
 import static dev.gate.faults.Suites.NEW;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
@@ -35,14 +36,14 @@ class FailClosedIT {
         site.close();
     }
 
-    private InProcessGate.Result verify(String yaml) {
+    private Cli.Result verify(String yaml) {
         Suites.write(dir, "suite.yaml", yaml);
-        InProcessGate gate = new InProcessGate(dir);
+        Cli gate = new Cli(dir);
         return assertTimeoutPreemptively(Duration.ofSeconds(90),
                 () -> gate.run("verify", "--suite", "suite.yaml", "--expect-commit", NEW, "--out", "run"));
     }
 
-    private JsonNode blockedWithAnError(InProcessGate.Result r, String id) {
+    private JsonNode blockedWithAnError(Cli.Result r, String id) {
         assertThat(r.exit()).as(r.all()).isEqualTo(1);
         JsonNode record = RunFolders.record(dir.resolve("run"), 1);
         assertThat(RunFolders.check(record, id).path("status").asText()).isEqualTo("ERROR");
@@ -55,7 +56,7 @@ class FailClosedIT {
     void aPageCheckThatThrowsIsAnErrorThatBlocks() {
         site.route("/", q -> Reply.html(TestSite.pageWithCommit(NEW)));
 
-        InProcessGate.Result r = verify(Suites.onePage(site.url(), "")
+        Cli.Result r = verify(Suites.onePage(site.url(), "")
                 .replace("{ id: home, path: / }", "{ id: home, path: /, expect: { selectors: [\"main[[\"] } }"));
 
         JsonNode record = blockedWithAnError(r, "home");
@@ -70,7 +71,7 @@ class FailClosedIT {
         site.route("/", q -> Reply.html("<!doctype html><html><head><title>Shop</title></head><body><main id=\"main\">"
                 + filler + "</main><footer>build " + NEW + "</footer></body></html>"));
 
-        InProcessGate.Result r = verify(Suites.onePage(site.url(), "")
+        Cli.Result r = verify(Suites.onePage(site.url(), "")
                 .replace("commit: { converge:", "commit: { marker: { regex: \"(?:.|\\\\n)*build ([0-9a-f]{7,40})\" }, converge:"));
 
         JsonNode record = blockedWithAnError(r, "commit");
@@ -85,7 +86,7 @@ class FailClosedIT {
         site.route("/", q -> Reply.html("<!doctype html><html><head><title>Shop</title></head><body><main id=\"main\">"
                 + "hello</main><!-- version: " + NEW + " --></body></html>"));
 
-        InProcessGate.Result r = verify(Suites.onePage(site.url(), "").replace("timeout: 3s, interval: 500ms", "timeout: 1s, interval: 1s")
+        Cli.Result r = verify(Suites.onePage(site.url(), "").replace("timeout: 3s, interval: 500ms", "timeout: 1s, interval: 1s")
                 .replace("commit: { converge:", "commit: { marker: { regex: \"version: ((?:.*[0-9a-f]){16})\\\\.\" }, converge:"));
 
         assertThat(r.exit()).as(r.all()).isEqualTo(1);

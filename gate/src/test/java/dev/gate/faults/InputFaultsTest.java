@@ -1,5 +1,6 @@
 package dev.gate.faults;
 
+import dev.gate.cli.Cli;
 import static dev.gate.faults.Suites.NEW;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
@@ -27,7 +28,7 @@ class InputFaultsTest {
     @TempDir
     Path dir;
     private TestSite site;
-    private InProcessGate gate;
+    private Cli gate;
 
     @BeforeEach
     void start() {
@@ -35,7 +36,7 @@ class InputFaultsTest {
         site.route("/version", q -> Reply.json("{\"commit\":\"" + NEW + "\"}"));
         site.route("/api/health", q -> Reply.json("{\"status\":\"ok\"}"));
         Suites.write(dir, "suite.yaml", Suites.apisOnly(site.url(), ""));
-        gate = new InProcessGate(dir);
+        gate = new Cli(dir);
     }
 
     @AfterEach
@@ -43,12 +44,12 @@ class InputFaultsTest {
         site.close();
     }
 
-    private InProcessGate.Result run(String... args) {
+    private Cli.Result run(String... args) {
         return assertTimeoutPreemptively(Duration.ofSeconds(60), () -> gate.run(args));
     }
 
     /** Exit 2, exactly these lines on stderr, nothing probed, nothing written. */
-    private void refused(InProcessGate.Result r, String... lines) {
+    private void refused(Cli.Result r, String... lines) {
         assertThat(r.exit()).as(r.all()).isEqualTo(2);
         assertThat(r.err()).isEqualTo(String.join("\n", lines) + "\n");
         assertThat(site.requests()).as("nothing probed").isEmpty();
@@ -58,7 +59,7 @@ class InputFaultsTest {
 
     @Test
     void theHealthySiteTheseCasesUsePasses() {
-        InProcessGate.Result r = run("verify", "--suite", "suite.yaml", "--expect-commit", NEW, "--out", "run");
+        Cli.Result r = run("verify", "--suite", "suite.yaml", "--expect-commit", NEW, "--out", "run");
 
         assertThat(r.exit()).as(r.all()).isZero();
         RunFolders.record(dir.resolve("run"), 0);
@@ -68,7 +69,7 @@ class InputFaultsTest {
     void malformedYamlIsExitTwoWithItsPlace() {
         Suites.write(dir, "bad.yaml", "target: " + site.url() + "\npages:\n  - { id: home, path: /\n");
 
-        InProcessGate.Result r = run("verify", "--suite", "bad.yaml", "--expect-commit", NEW);
+        Cli.Result r = run("verify", "--suite", "bad.yaml", "--expect-commit", NEW);
 
         refused(r, "gate: bad.yaml:4:1: invalid YAML: expected ',' or '}', but got <stream end> (while parsing a flow mapping)");
     }
@@ -78,7 +79,7 @@ class InputFaultsTest {
         Suites.write(dir, "bad.yaml", Suites.apisOnly(site.url(), "on_failure: { rolback: [\"./rollback.sh\"] }\n")
                 .replace("consecutive: 1", "consecutve: 1"));
 
-        InProcessGate.Result r = run("verify", "--suite", "bad.yaml", "--expect-commit", NEW);
+        Cli.Result r = run("verify", "--suite", "bad.yaml", "--expect-commit", NEW);
 
         refused(r, "gate: bad.yaml:4:66: unknown key \"consecutve\" in commit.converge; did you mean \"consecutive\"?",
                 "gate: bad.yaml:7:15: unknown key \"rolback\" in on_failure; did you mean \"rollback\"?");
@@ -89,7 +90,7 @@ class InputFaultsTest {
         Suites.write(dir, "bad.yaml", Suites.apisOnly(site.url(), "pages_parallel: many\ntls: { insecure: sometimes }\n"
                 + "on_failure: { rollback: ./rollback.sh }\n").replace("request: 1s", "request: soon"));
 
-        InProcessGate.Result r = run("verify", "--suite", "bad.yaml", "--expect-commit", NEW);
+        Cli.Result r = run("verify", "--suite", "bad.yaml", "--expect-commit", NEW);
 
         refused(r, "gate: bad.yaml:3:22: timeouts.request: expected a duration such as 300ms, 10s or 5m, got \"soon\"",
                 "gate: bad.yaml:9:25: on_failure.rollback: expected an argument vector such as [\"./deploy/rollback.sh\", "
@@ -100,7 +101,7 @@ class InputFaultsTest {
 
     @Test
     void aCommitOfTheWrongLengthIsRefused() {
-        InProcessGate.Result r = run("verify", "--suite", "suite.yaml", "--expect-commit", NEW + "1");
+        Cli.Result r = run("verify", "--suite", "suite.yaml", "--expect-commit", NEW + "1");
 
         refused(r, "gate: --expect-commit: \"" + NEW + "1\" is not a commit id: expected 7 to 40 or 64 hex digits");
     }
@@ -109,8 +110,8 @@ class InputFaultsTest {
     void aRepositoryWithoutCommitsOrAMissingFolderIsRefusedAsRepo() throws Exception {
         Git.init().setDirectory(dir.resolve("empty").toFile()).call().close();
 
-        InProcessGate.Result empty = run("verify", "--suite", "suite.yaml", "--repo", "empty");
-        InProcessGate.Result missing = run("verify", "--suite", "suite.yaml", "--repo", "nowhere");
+        Cli.Result empty = run("verify", "--suite", "suite.yaml", "--repo", "empty");
+        Cli.Result missing = run("verify", "--suite", "suite.yaml", "--repo", "nowhere");
 
         refused(empty, "gate: --repo: " + dir.resolve("empty") + ": the repository has no commits yet");
         refused(missing, "gate: --repo: " + dir.resolve("nowhere") + " is not a folder");
@@ -121,7 +122,7 @@ class InputFaultsTest {
         Files.createDirectories(dir.resolve(".gate"));
         Files.writeString(dir.resolve(".gate/baseline.json"), "{\"schema\":\"gate.baseline/1\",\"taken_at\":");
 
-        InProcessGate.Result r = run("verify", "--suite", "suite.yaml", "--expect-commit", NEW, "--out", "run");
+        Cli.Result r = run("verify", "--suite", "suite.yaml", "--expect-commit", NEW, "--out", "run");
 
         assertThat(r.exit()).isEqualTo(2);
         assertThat(r.err()).isEqualTo("gate: baseline: " + dir.resolve(".gate/baseline.json") + ": not a readable baseline "
@@ -134,7 +135,7 @@ class InputFaultsTest {
     void anOutputFolderThatCannotBeCreatedIsExitTwoNeverAPass() throws Exception {
         Files.writeString(dir.resolve("somefile"), "not a folder");
 
-        InProcessGate.Result r = run("verify", "--suite", "suite.yaml", "--expect-commit", NEW, "--out", "somefile/run");
+        Cli.Result r = run("verify", "--suite", "suite.yaml", "--expect-commit", NEW, "--out", "somefile/run");
 
         refused(r, "gate: --out: cannot create the output folder " + dir.resolve("somefile/run") + ": "
                 + dir.resolve("somefile") + " exists and is not a folder");
@@ -146,7 +147,7 @@ class InputFaultsTest {
         // result.json is taken by a folder: the run folder itself is fine, the evidence cannot be written
         Files.createDirectories(dir.resolve("run/result.json/occupied"));
 
-        InProcessGate.Result r = run("verify", "--suite", "suite.yaml", "--expect-commit", NEW, "--out", "run");
+        Cli.Result r = run("verify", "--suite", "suite.yaml", "--expect-commit", NEW, "--out", "run");
 
         assertThat(r.exit()).as(r.all()).isEqualTo(1);
         assertThat(r.err()).matches("gate: could not write the run record to " + java.util.regex.Pattern.quote(dir.resolve("run").toString())
@@ -159,7 +160,7 @@ class InputFaultsTest {
     void aBaselineThatCannotBeWrittenIsNotWritten() throws Exception {
         Files.writeString(dir.resolve("somefile"), "not a folder");
 
-        InProcessGate.Result r = run("baseline", "--suite", "suite.yaml", "--out", "somefile/baseline.json");
+        Cli.Result r = run("baseline", "--suite", "suite.yaml", "--out", "somefile/baseline.json");
 
         assertThat(r.exit()).as(r.all()).isEqualTo(1);
         assertThat(r.err()).isEqualTo("gate: cannot write the baseline " + dir.resolve("somefile/baseline.json") + ": "

@@ -1,5 +1,6 @@
 package dev.gate.faults;
 
+import dev.gate.cli.Cli;
 import static dev.gate.faults.Suites.NEW;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
@@ -41,16 +42,16 @@ class RollbackFaultsIT {
         site.close();
     }
 
-    private InProcessGate.Result verifyWithRollback(String argv, String timeout) {
+    private Cli.Result verifyWithRollback(String argv, String timeout) {
         Suites.write(dir, "suite.yaml", Suites.onePage(site.url(), "secrets: [\"${env:GATE_ROLLBACK_TOKEN}\"]\n"
                 + "on_failure: { rollback: " + argv + ", rollback_timeout: " + timeout + " }\n"));
-        InProcessGate gate = new InProcessGate(dir).env("GATE_ROLLBACK_TOKEN", TOKEN);
+        Cli gate = new Cli(dir).env("GATE_ROLLBACK_TOKEN", TOKEN);
         return assertTimeoutPreemptively(Duration.ofSeconds(90),
                 () -> gate.run("verify", "--suite", "suite.yaml", "--expect-commit", NEW, "--out", "run"));
     }
 
     /** Exit 3, a record that says the rollback failed and why, and the write-ahead entry before anything else. */
-    private JsonNode personNeeded(InProcessGate.Result r, String line) {
+    private JsonNode personNeeded(Cli.Result r, String line) {
         assertThat(r.exit()).as(r.all()).isEqualTo(3);
         JsonNode record = RunFolders.record(dir.resolve("run"), 3);
         assertThat(record.path("release").asText()).isEqualTo("LIVE");
@@ -74,7 +75,7 @@ class RollbackFaultsIT {
 
     @Test
     void aMissingRollbackCommandNeedsAPerson() throws Exception {
-        InProcessGate.Result r = verifyWithRollback(Suites.argv("./no-such-rollback.sh"), "10s");
+        Cli.Result r = verifyWithRollback(Suites.argv("./no-such-rollback.sh"), "10s");
 
         personNeeded(r, "the rollback command could not start: \\./no-such-rollback\\.sh: no such file \\(commands run "
                 + "without a shell: give a path, or a program on the PATH\\)");
@@ -86,7 +87,7 @@ class RollbackFaultsIT {
     void aRollbackCommandThatIsNotExecutableNeedsAPerson() throws Exception {
         Path plain = Files.writeString(dir.resolve("rollback.sh"), "#!/bin/sh\nexit 0\n");
 
-        InProcessGate.Result r = verifyWithRollback(Suites.argv(plain.toString()), "10s");
+        Cli.Result r = verifyWithRollback(Suites.argv(plain.toString()), "10s");
 
         personNeeded(r, "the rollback command could not start: " + java.util.regex.Pattern.quote(plain.toString())
                 + ": not executable \\(chmod \\+x it, or run it through its interpreter\\)");
@@ -98,7 +99,7 @@ class RollbackFaultsIT {
         Path script = Suites.script(dir, "rollback.sh", "cat \"$GATE_RUN_DIR/actions.log\"\n"
                 + "echo 'kubectl: connection refused' >&2\nexit 1");
 
-        InProcessGate.Result r = verifyWithRollback(Suites.argv(script.toString()), "10s");
+        Cli.Result r = verifyWithRollback(Suites.argv(script.toString()), "10s");
 
         personNeeded(r, "the rollback command exited 1 after \\S+");
         List<String> log = actionsLog();
@@ -114,7 +115,7 @@ class RollbackFaultsIT {
         Path script = Suites.script(dir, "rollback.sh", "echo $$ > " + pids + "\nsleep 300 &\necho $! >> " + pids
                 + "\necho 'waiting for the cluster'\nwait");
 
-        InProcessGate.Result r = verifyWithRollback(Suites.argv(script.toString()), "1s");
+        Cli.Result r = verifyWithRollback(Suites.argv(script.toString()), "1s");
 
         personNeeded(r, "the rollback command killed with its child processes at its timeout, after \\S+");
         List<ProcessHandle> started = Files.readAllLines(pids).stream().map(Long::parseLong).map(ProcessHandle::of)
@@ -128,7 +129,7 @@ class RollbackFaultsIT {
     void aSecretTheRollbackPrintsIsRedactedEverywhere() throws Exception {
         Path script = Suites.script(dir, "rollback.sh", "echo 'authenticating with " + TOKEN + "'\nexit 1");
 
-        InProcessGate.Result r = verifyWithRollback(Suites.argv(script.toString()), "10s");
+        Cli.Result r = verifyWithRollback(Suites.argv(script.toString()), "10s");
 
         personNeeded(r, "the rollback command exited 1 after \\S+");
         assertThat(dir.resolve("run/artifacts/rollback.log")).content().isEqualTo("authenticating with •••\n");

@@ -1,5 +1,6 @@
 package dev.gate.faults;
 
+import dev.gate.cli.Cli;
 import static dev.gate.faults.Suites.NEW;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
@@ -140,7 +141,7 @@ class SecurityIT {
             Suites.write(other, "suite.yaml", Suites.apisOnly(broken.url(), "on_failure: { rollback: "
                     + Suites.argv("echo", "$HOME; touch " + pwned) + " }\n"));
 
-            InProcessGate.Result r = assertTimeoutPreemptively(Duration.ofSeconds(60), () -> new InProcessGate(other)
+            Cli.Result r = assertTimeoutPreemptively(Duration.ofSeconds(60), () -> new Cli(other)
                     .run("verify", "--suite", "suite.yaml", "--expect-commit", NEW, "--out", "run"));
 
             assertThat(r.exit()).as(r.all()).isEqualTo(3);

@@ -1,5 +1,7 @@
 package dev.gate.faults;
 
+import dev.gate.cli.Cli;
+import dev.gate.checks.testing.SelfSignedSite;
 import static dev.gate.faults.Suites.NEW;
 import static dev.gate.faults.Suites.OLD;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -35,14 +37,14 @@ class TargetFaultsIT {
     @TempDir
     Path dir;
 
-    private InProcessGate.Result verify(URI target, String extra) {
+    private Cli.Result verify(URI target, String extra) {
         Suites.write(dir, "suite.yaml", Suites.onePage(target, extra));
-        InProcessGate gate = new InProcessGate(dir);
+        Cli gate = new Cli(dir);
         return assertTimeoutPreemptively(HANG_GUARD,
                 () -> gate.run("verify", "--suite", "suite.yaml", "--expect-commit", NEW, "--out", "run"));
     }
 
-    private JsonNode blocked(InProcessGate.Result r, String release, String reason) {
+    private JsonNode blocked(Cli.Result r, String release, String reason) {
         assertThat(r.exit()).as(r.all()).isEqualTo(1);
         JsonNode record = RunFolders.record(dir.resolve("run"), 1);
         assertThat(record.path("release").asText()).isEqualTo(release);
@@ -59,16 +61,16 @@ class TargetFaultsIT {
             port = closed.getLocalPort();
         }
 
-        InProcessGate.Result r = verify(URI.create("http://127.0.0.1:" + port), "");
+        Cli.Result r = verify(URI.create("http://127.0.0.1:" + port), "");
 
         blocked(r, "UNKNOWN", "commit: could not read the commit from the site for 3s: /: 7 of 7 responses failed: "
                 + "connection refused by 127\\.0\\.0\\.1:" + port);
     }
 
     /** Each round waits out the 1s request timeout in real time: three rounds, not seven. */
-    private InProcessGate.Result verifyInThreeRounds(URI target) {
+    private Cli.Result verifyInThreeRounds(URI target) {
         Suites.write(dir, "suite.yaml", Suites.onePage(target, "").replace("timeout: 3s, interval: 500ms", "timeout: 2s, interval: 1s"));
-        InProcessGate gate = new InProcessGate(dir);
+        Cli gate = new Cli(dir);
         return assertTimeoutPreemptively(HANG_GUARD,
                 () -> gate.run("verify", "--suite", "suite.yaml", "--expect-commit", NEW, "--out", "run"));
     }
@@ -76,7 +78,7 @@ class TargetFaultsIT {
     @Test
     void aServerThatAcceptsAndNeverAnswersBlocksAtTheRequestTimeout() {
         try (RawServer silent = RawServer.silent()) {
-            InProcessGate.Result r = verifyInThreeRounds(silent.url());
+            Cli.Result r = verifyInThreeRounds(silent.url());
 
             blocked(r, "UNKNOWN", "commit: could not read the commit from the site for 2s: /: 3 of 3 responses failed: "
                     + "no complete response within 1s");
@@ -87,7 +89,7 @@ class TargetFaultsIT {
     @Test
     void aServerThatStallsMidBodyBlocksAtTheRequestTimeout() {
         try (RawServer stalling = RawServer.stallingMidBody(NEW)) {
-            InProcessGate.Result r = verifyInThreeRounds(stalling.url());
+            Cli.Result r = verifyInThreeRounds(stalling.url());
 
             blocked(r, "UNKNOWN", "commit: could not read the commit from the site for 2s: /: 3 of 3 responses failed: "
                     + "no complete response within 1s");
@@ -96,8 +98,8 @@ class TargetFaultsIT {
 
     @Test
     void aSelfSignedCertificateBlocksWhenCertificatesAreVerified() throws Exception {
-        try (SelfSignedSite site = SelfSignedSite.start(certificates, NEW)) {
-            InProcessGate.Result r = verify(site.url(), "");
+        try (SelfSignedSite site = SelfSignedSite.page(certificates, NEW)) {
+            Cli.Result r = verify(site.url(), "");
 
             blocked(r, "UNKNOWN", "commit: could not read the commit from the site for 3s: /: 7 of 7 responses failed: "
                     + "TLS failed with 127\\.0\\.0\\.1:" + site.port()
@@ -107,8 +109,8 @@ class TargetFaultsIT {
 
     @Test
     void aSelfSignedCertificatePassesWithInsecureAndAWarningOnEveryRun() throws Exception {
-        try (SelfSignedSite site = SelfSignedSite.start(certificates, NEW)) {
-            InProcessGate.Result r = verify(site.url(), "tls: { insecure: true }\n");
+        try (SelfSignedSite site = SelfSignedSite.page(certificates, NEW)) {
+            Cli.Result r = verify(site.url(), "tls: { insecure: true }\n");
 
             assertThat(r.exit()).as(r.all()).isZero();
             JsonNode record = RunFolders.record(dir.resolve("run"), 0);
@@ -130,17 +132,17 @@ class TargetFaultsIT {
             // one instance of two answers 500: every other request fails
             site.route("/", q -> q.n() % 2 == 0 ? Reply.status(500, "upstream error") : Reply.html(TestSite.pageWithCommit(NEW)));
 
-            InProcessGate.Result r = verifyConsecutive(site.url(), 2);
+            Cli.Result r = verifyConsecutive(site.url(), 2);
 
             blocked(r, "PARTLY_LIVE", "commit: 9f8e7d6 is only partly live after 3s: /: 4 of 7 responses served 9f8e7d6 "
                     + "\\(expected\\), 3 failed: HTTP 500: some responses fail: an instance is unhealthy");
         }
     }
 
-    private InProcessGate.Result verifyConsecutive(URI target, int consecutive) {
+    private Cli.Result verifyConsecutive(URI target, int consecutive) {
         String yaml = Suites.onePage(target, "").replace("consecutive: 1", "consecutive: " + consecutive);
         Suites.write(dir, "suite.yaml", yaml);
-        InProcessGate gate = new InProcessGate(dir);
+        Cli gate = new Cli(dir);
         return assertTimeoutPreemptively(HANG_GUARD,
                 () -> gate.run("verify", "--suite", "suite.yaml", "--expect-commit", NEW, "--out", "run"));
     }
@@ -151,7 +153,7 @@ class TargetFaultsIT {
             site.route("/", q -> Reply.status(302, "").withHeader("Location", "/a"));
             site.route("/a", q -> Reply.status(302, "").withHeader("Location", "/"));
 
-            InProcessGate.Result r = verify(site.url(), "");
+            Cli.Result r = verify(site.url(), "");
 
             blocked(r, "UNKNOWN", "commit: could not read the commit from the site for 3s: /: 7 of 7 responses failed: "
                     + "too many redirects \\(a redirect loop\\?\\)");
@@ -164,7 +166,7 @@ class TargetFaultsIT {
             AtomicInteger turn = new AtomicInteger();
             site.route("/", q -> Reply.html(TestSite.pageWithCommit(turn.getAndIncrement() % 2 == 0 ? NEW : OLD)));
 
-            InProcessGate.Result r = verifyConsecutive(site.url(), 2);
+            Cli.Result r = verifyConsecutive(site.url(), 2);
 
             blocked(r, "PARTLY_LIVE", "commit: 9f8e7d6 is only partly live after 3s: /: 4 of 7 responses served "
                     + "9f8e7d6 \\(expected\\), 3 served 1a2b3c4: an instance or a cache is stale");

@@ -1,5 +1,6 @@
 package dev.gate.checks.api;
 
+import dev.gate.checks.testing.SelfSignedSite;
 import static dev.gate.checks.api.ApiSpecBuilder.get;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -103,7 +104,7 @@ class ApiCheckFailuresTest {
 
     @Test
     void aSelfSignedCertificateFailsWhenCertificatesAreVerified() throws Exception {
-        try (SelfSignedSite site = SelfSignedSite.start(certificates)) {
+        try (SelfSignedSite site = SelfSignedSite.api(certificates)) {
             CheckResult result = get("/api/health").check().run(context(site.url(), Duration.ofSeconds(5), TlsPolicy.VERIFY));
 
             assertThat(result.status()).isEqualTo(Status.FAIL);
@@ -114,7 +115,7 @@ class ApiCheckFailuresTest {
 
     @Test
     void aSelfSignedCertificateIsAcceptedWhenTheSuiteSaysInsecure() throws Exception {
-        try (SelfSignedSite site = SelfSignedSite.start(certificates)) {
+        try (SelfSignedSite site = SelfSignedSite.api(certificates)) {
             CheckResult result = get("/api/health").json("status", "ok").check()
                     .run(context(site.url(), Duration.ofSeconds(5), TlsPolicy.INSECURE));
 

@@ -1,4 +1,4 @@
-package dev.gate.checks.api;
+package dev.gate.checks.testing;
 
 import com.sun.net.httpserver.HttpsConfigurator;
 import com.sun.net.httpserver.HttpsServer;
@@ -17,10 +17,11 @@ import javax.net.ssl.KeyManagerFactory;
 import javax.net.ssl.SSLContext;
 
 /**
- * An HTTPS server on 127.0.0.1 with a self-signed certificate that {@code keytool} makes for the
- * test: what a staging site looks like to a client that verifies certificates.
+ * An HTTPS server on 127.0.0.1 with a self-signed certificate that {@code keytool}, run as a real
+ * process, makes for the test: what a staging site looks like to a client that verifies
+ * certificates.
  */
-final class SelfSignedSite implements AutoCloseable {
+public final class SelfSignedSite implements AutoCloseable {
     private static final char[] PASSWORD = "changeit".toCharArray();
 
     private final HttpsServer server;
@@ -29,8 +30,17 @@ final class SelfSignedSite implements AutoCloseable {
         this.server = server;
     }
 
-    /** Answers every request with {@code {"status":"ok"}}. */
-    static SelfSignedSite start(Path dir) throws Exception {
+    /** A JSON API answering {@code {"status":"ok"}} on every path. */
+    public static SelfSignedSite api(Path dir) throws Exception {
+        return start(dir, "application/json", "{\"status\":\"ok\"}", true);
+    }
+
+    /** A page at {@code /} whose commit marker names {@code commit}; every other path is 404. */
+    public static SelfSignedSite page(Path dir, String commit) throws Exception {
+        return start(dir, "text/html; charset=utf-8", TestSite.pageWithCommit(commit), false);
+    }
+
+    private static SelfSignedSite start(Path dir, String type, String text, boolean everyPath) throws Exception {
         Path keystore = dir.resolve("site.p12");
         if (!Files.exists(keystore)) {
             generate(keystore);
@@ -48,9 +58,10 @@ final class SelfSignedSite implements AutoCloseable {
         server.createContext("/", exchange -> {
             try (exchange) {
                 exchange.getRequestBody().readAllBytes();
-                byte[] body = "{\"status\":\"ok\"}".getBytes(StandardCharsets.UTF_8);
-                exchange.getResponseHeaders().set("Content-Type", "application/json");
-                exchange.sendResponseHeaders(200, body.length);
+                boolean root = everyPath || exchange.getRequestURI().getPath().equals("/");
+                byte[] body = (root ? text : "not found").getBytes(StandardCharsets.UTF_8);
+                exchange.getResponseHeaders().set("Content-Type", root ? type : "text/plain");
+                exchange.sendResponseHeaders(root ? 200 : 404, body.length);
                 try (OutputStream out = exchange.getResponseBody()) {
                     out.write(body);
                 }
@@ -60,11 +71,11 @@ final class SelfSignedSite implements AutoCloseable {
         return new SelfSignedSite(server);
     }
 
-    URI url() {
+    public URI url() {
         return URI.create("https://127.0.0.1:" + server.getAddress().getPort());
     }
 
-    int port() {
+    public int port() {
         return server.getAddress().getPort();
     }
 
