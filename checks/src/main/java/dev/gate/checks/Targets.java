@@ -23,6 +23,22 @@ public final class Targets {
         return URI.create(base + path);
     }
 
+    /** The URI with these query parameters appended, percent-encoded (a space as {@code %20}). */
+    public static URI withQuery(URI uri, java.util.Map<String, String> query) {
+        if (query.isEmpty()) {
+            return uri;
+        }
+        StringBuilder q = new StringBuilder();
+        query.forEach((k, v) -> q.append(q.length() == 0 ? "" : "&").append(encode(k)).append('=').append(encode(v)));
+        String s = uri.toString();
+        return URI.create(s + (s.contains("?") ? "&" : "?") + q);
+    }
+
+    /** Percent-encoding for a query name or value; a space is {@code %20}, which every server reads. */
+    public static String encode(String s) {
+        return java.net.URLEncoder.encode(s, java.nio.charset.StandardCharsets.UTF_8).replace("+", "%20");
+    }
+
     /** Same scheme, host and port: what "same-origin" means for requests a page makes. */
     public static boolean sameOrigin(URI a, URI b) {
         return eq(a.getScheme(), b.getScheme()) && eq(a.getHost(), b.getHost()) && port(a) == port(b);

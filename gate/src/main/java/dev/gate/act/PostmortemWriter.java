@@ -4,6 +4,7 @@ import dev.gate.checks.Artifact;
 import dev.gate.checks.Durations;
 import dev.gate.checks.Redactor;
 import dev.gate.checks.Status;
+import dev.gate.checks.commit.CommitId;
 import dev.gate.git.ChangedCommit;
 import dev.gate.git.CommitRange;
 import dev.gate.io.AtomicFiles;
@@ -46,8 +47,7 @@ public final class PostmortemWriter {
      */
     public Path write(RunRecord record, CommitRange.Result changes, Path folder, Path runDir) throws IOException {
         String text = render(record, changes, folder, runDir);
-        String base = DAY.format(record.startedAt()) + "-" + slug(record.suite().name()) + "-"
-                + record.expectedCommit().substring(0, Math.min(7, record.expectedCommit().length()));
+        String base = DAY.format(record.startedAt()) + "-" + slug(record.suite().name()) + "-" + shortSha(record.expectedCommit());
         AtomicFiles.createFolders(folder);
         for (int n = 1; n < 1000; n++) {
             Path file = folder.resolve(base + (n == 1 ? "" : "-" + n) + ".md");
@@ -216,7 +216,7 @@ public final class PostmortemWriter {
     }
 
     private static String shortSha(String sha) {
-        return sha.length() > 7 ? sha.substring(0, 7) : sha;
+        return CommitId.parse(sha).map(CommitId::shortHex).orElse(sha);
     }
 
     static String slug(String name) {

@@ -25,10 +25,10 @@ final class BaselineCommand implements Callable<Integer> {
     @Override
     public Integer call() throws InterruptedException {
         CommandInputs inputs = new CommandInputs(io);
-        try {
+        try (Browsers browsers = new Browsers(io)) {
             Suite s = inputs.suite(suite);
             Path file = io.resolve(out.orElse(CommandInputs.DEFAULT_BASELINE));
-            return new BaselineFlow(io).run(s, file).exitStatus();
+            return new BaselineFlow(io, browsers).run(s, file).exitStatus();
         } catch (InvalidInput e) {
             inputs.report(e);
             return ExitStatus.INVALID;

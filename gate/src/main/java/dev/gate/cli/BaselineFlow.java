@@ -35,8 +35,12 @@ import java.util.Optional;
 final class BaselineFlow {
     private final Io io;
 
-    BaselineFlow(Io io) {
+    private final Browsers browsers;
+
+    /** @param browsers the command's browser, which this flow uses and does not close */
+    BaselineFlow(Io io, Browsers browsers) {
         this.io = io;
+        this.browsers = browsers;
     }
 
     /** What a baseline run produced: the file, or the reason there is none. */
@@ -98,7 +102,7 @@ final class BaselineFlow {
             io.err().println("gate: cannot write the baseline " + file + ": " + e.getMessage());
             return new Outcome(Optional.empty(), ExitStatus.BLOCK);
         }
-        console.line("Baseline written to " + display(file) + ": live commit "
+        console.line("Baseline written to " + io.display(file) + ": live commit "
                 + live.map(CommitId::shortHex).orElse("unknown"));
         return new Outcome(Optional.of(baseline), ExitStatus.PASS);
     }
@@ -110,7 +114,7 @@ final class BaselineFlow {
     private Map<String, PageFacts> pageFacts(Suite suite, CheckContext context, ConsoleReporter console)
             throws InvalidInput, InterruptedException {
         Map<String, PageFacts> facts = new LinkedHashMap<>();
-        Optional<BrowserSession> browser = BrowserStarter.start(suite, io, console);
+        Optional<BrowserSession> browser = browsers.forSuite(suite, console);
         if (browser.isEmpty()) {
             return facts;
         }
@@ -137,7 +141,6 @@ final class BaselineFlow {
         } catch (IOException e) {
             throw new InvalidInput("cannot create a scratch folder for the baseline: " + e.getMessage());
         } finally {
-            browser.get().close();
             deleteQuietly(scratch);
         }
     }
@@ -173,7 +176,4 @@ final class BaselineFlow {
         return counts.entrySet().stream().max(Map.Entry.comparingByValue()).map(e -> new CommitId(e.getKey()));
     }
 
-    private String display(Path file) {
-        return file.startsWith(io.cwd()) ? io.cwd().relativize(file).toString() : file.toString();
-    }
 }

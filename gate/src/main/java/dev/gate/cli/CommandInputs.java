@@ -84,17 +84,8 @@ final class CommandInputs {
 
     /** A duration flag written like the suite's: {@code 300ms}, {@code 10s}, {@code 5m}, {@code 1h}. */
     java.time.Duration duration(String flag, String text) throws InvalidInput {
-        java.util.regex.Matcher m = java.util.regex.Pattern.compile("(\\d+)(ms|s|m|h)").matcher(text.trim());
-        if (!m.matches() || Long.parseLong(m.group(1)) == 0) {
-            throw new InvalidInput(flag + ": expected a duration such as 90s or 30m, got \"" + text + "\"");
-        }
-        long n = Long.parseLong(m.group(1));
-        return switch (m.group(2)) {
-            case "ms" -> java.time.Duration.ofMillis(n);
-            case "s" -> java.time.Duration.ofSeconds(n);
-            case "m" -> java.time.Duration.ofMinutes(n);
-            default -> java.time.Duration.ofHours(n);
-        };
+        return dev.gate.checks.Durations.parse(text).filter(d -> !d.isZero()).orElseThrow(() -> new InvalidInput(
+                flag + ": expected a duration such as 90s or 30m, got \"" + text + "\""));
     }
 
     Shard shard(Optional<String> text) throws InvalidInput {

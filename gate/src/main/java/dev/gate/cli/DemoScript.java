@@ -56,15 +56,16 @@ final class DemoScript {
         }
         AtomicFiles.createFolders(folder);
         DemoRepository repo = DemoRepository.create(folder.resolve("repo"), DemoReleases.all(), HISTORY_START);
-        try (DemoSite site = DemoSite.start(repo.commits(), "v1", 42)) {
+        // one browser for every baseline, verification and confirmation of the demo
+        try (DemoSite site = DemoSite.start(repo.commits(), "v1", 42); Browsers browsers = new Browsers(io)) {
             Path suiteFile = folder.resolve("suite.yaml");
             AtomicFiles.write(suiteFile, DemoSuite.forTarget(site.url()));
             Suite suite = new CommandInputs(io).suite(suiteFile);
             say(io.style().bold("gate demo") + " · the gate's whole cycle on an embedded shop, all on 127.0.0.1");
             say("");
             say("The shop is open at " + site.url() + " with release v1 " + describe(repo, "v1"));
-            say("Its repository (" + repo.commits().size() + " releases) is " + display(repo.folder()) + "; its suite is "
-                    + display(suiteFile));
+            say("Its repository (" + repo.commits().size() + " releases) is " + io.display(repo.folder()) + "; its suite is "
+                    + io.display(suiteFile));
             List<String> mismatches = new ArrayList<>();
             int step = 1;
             for (Scenario scenario : SCENARIOS) {
@@ -72,14 +73,14 @@ final class DemoScript {
                 say(io.style().bold("[" + step++ + "/" + SCENARIOS.size() + "] Deploy " + scenario.version() + " "
                         + describe(repo, scenario.version())) + ": " + scenario.story());
                 Path baselineFile = folder.resolve("baseline.json");
-                BaselineFlow.Outcome taken = new BaselineFlow(io).run(suite, baselineFile);
+                BaselineFlow.Outcome taken = new BaselineFlow(io, browsers).run(suite, baselineFile);
                 Optional<Baseline> baseline = taken.baseline();
                 String before = site.liveVersion();
                 site.deploy(scenario.version());
                 say("→ Deployed " + scenario.version() + ": gate verify --expect-commit "
                         + repo.commit(scenario.version()).shortHex());
                 Path runDir = folder.resolve("runs").resolve(step - 1 + "-" + scenario.version());
-                RunRecord record = new VerifyFlow(io).run(suite, repo.commit(scenario.version()), baseline,
+                RunRecord record = new VerifyFlow(io, browsers).run(suite, repo.commit(scenario.version()), baseline,
                         new VerifyFlow.Options(Optional.of(runDir), Shard.ALL, true, Optional.of(repo.folder())));
                 // a good release must get through (a warning still lets it), a broken one must not
                 if (record.verdict().blocks() != scenario.expected().blocks()) {
@@ -106,7 +107,7 @@ final class DemoScript {
                 return ExitStatus.BLOCK;
             }
             say(io.style().bold("Demo complete") + ": " + SCENARIOS.size() + " deploys, each decided as expected. "
-                    + "Run folders: " + display(folder.resolve("runs")));
+                    + "Run folders: " + io.display(folder.resolve("runs")));
             return ExitStatus.PASS;
         } catch (InvalidInput e) {
             new CommandInputs(io).report(e);
@@ -116,7 +117,7 @@ final class DemoScript {
 
     private String postmortem(RunRecord record) {
         return record.actions().stream().filter(a -> a.kind().equals("postmortem") && a.outcome().equals("succeeded"))
-                .map(a -> "; post-mortem stub: " + display(Path.of(a.data().get("file")))).findFirst().orElse("");
+                .map(a -> "; post-mortem stub: " + io.display(Path.of(a.data().get("file")))).findFirst().orElse("");
     }
 
     private String stamp() {
@@ -133,7 +134,4 @@ final class DemoScript {
         io.out().println(line);
     }
 
-    private String display(Path p) {
-        return p.startsWith(io.cwd()) ? io.cwd().relativize(p).toString() : p.toString();
-    }
 }

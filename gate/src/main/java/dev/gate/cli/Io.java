@@ -28,4 +28,9 @@ public record Io(PrintStream out, PrintStream err, Map<String, String> env, Path
     public Path resolve(Path p) {
         return cwd.resolve(p).normalize();
     }
+
+    /** A path as a person in this folder would type it: relative when it is below it. */
+    public String display(Path p) {
+        return p.startsWith(cwd) ? cwd.relativize(p).toString() : p.toString();
+    }
 }

@@ -80,18 +80,14 @@ final class MergeCommand implements Callable<Integer> {
             ConsoleReporter console = new ConsoleReporter(io.out(), io.style(), redactor);
             console.line(io.style().bold("gate merge") + " · " + shards.size() + " shards · " + merged.target()
                     + " · expecting " + expected.shortHex());
-            try (RunFolder folder = RunFolder.claim(dir)) {
+            try (RunFolder folder = RunFolder.claim(dir); Browsers browsers = new Browsers(io)) {
                 // the browser is needed only to confirm a rollback
                 Optional<BrowserSession> browser = !noRollback && merged.verdict().blocks()
-                        && !s.onFailure().rollback().isEmpty() ? BrowserStarter.start(s, io, console) : Optional.empty();
-                try {
-                    RunRecord done = new RunCompletion(io, s, console, console, sound.player(io))
-                            .complete(merged, inputs.baseline(baseline, s), !noRollback, folder.path(), browser,
-                                    inputs.history(repo));
-                    return done.exitStatus();
-                } finally {
-                    browser.ifPresent(BrowserSession::close);
-                }
+                        && !s.onFailure().rollback().isEmpty() ? browsers.forSuite(s, console) : Optional.empty();
+                RunRecord done = new RunCompletion(io, s, console, console, sound.player(io))
+                        .complete(merged, inputs.baseline(baseline, s), !noRollback, folder.path(), browser,
+                                inputs.history(repo));
+                return done.exitStatus();
             } catch (RunFolder.RunFolderException e) {
                 throw new InvalidInput("--out: " + e.getMessage());
             }

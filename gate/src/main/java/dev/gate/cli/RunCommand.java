@@ -71,7 +71,8 @@ final class RunCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         CommandInputs inputs = new CommandInputs(io);
-        try {
+        // one browser for the baseline, the verification and a rollback's confirmation
+        try (Browsers browsers = new Browsers(io)) {
             Suite s = inputs.suite(suite);
             CommitId expected = inputs.expectedCommit(expectCommit, repo);
             Duration timeout = inputs.duration("--deploy-timeout", deployTimeout);
@@ -86,7 +87,7 @@ final class RunCommand implements Callable<Integer> {
             String stage = "the baseline";
             Optional<Baseline> baseline;
             try {
-                baseline = new BaselineFlow(io).run(s, baselineFile).baseline();
+                baseline = new BaselineFlow(io, browsers).run(s, baselineFile).baseline();
                 stage = "the deploy command";
                 if (!deployed(s, expected, timeout, player)) {
                     return ExitStatus.BLOCK;
@@ -105,7 +106,7 @@ final class RunCommand implements Callable<Integer> {
                     }
                 }
             };
-            RunRecord record = new VerifyFlow(io, foghorn, player).run(s, expected, baseline,
+            RunRecord record = new VerifyFlow(io, browsers, foghorn, player).run(s, expected, baseline,
                     new VerifyFlow.Options(out, dev.gate.run.Shard.ALL, !noRollback, inputs.history(repo)));
             return record.exitStatus();
         } catch (InvalidInput e) {

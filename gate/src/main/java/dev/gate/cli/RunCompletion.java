@@ -70,7 +70,7 @@ final class RunCompletion {
                     "could not write the run record to " + runDir + ": " + e.getMessage(), record.finishedAt());
             io.err().println("gate: " + record.reason());
         }
-        FinalTable.render(record, io.style(), display(runDir)).forEach(console::line);
+        FinalTable.render(record, io.style(), io.display(runDir)).forEach(console::line);
         for (ActionRecord a : record.actions()) {
             if (!a.outcome().equals("intended")) {
                 console.line(a.kind() + " " + a.outcome() + ": " + a.summary());
@@ -83,7 +83,4 @@ final class RunCompletion {
         return record;
     }
 
-    private String display(Path dir) {
-        return dir.startsWith(io.cwd()) ? io.cwd().relativize(dir).toString() : dir.toString();
-    }
 }

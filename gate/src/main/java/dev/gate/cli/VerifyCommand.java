@@ -49,12 +49,12 @@ final class VerifyCommand implements Callable<Integer> {
     @Override
     public Integer call() throws InterruptedException {
         CommandInputs inputs = new CommandInputs(io);
-        try {
+        try (Browsers browsers = new Browsers(io)) {
             Suite s = inputs.suite(suite);
             CommitId expected = inputs.expectedCommit(expectCommit, repo);
             Optional<Baseline> b = inputs.baseline(baseline, s);
             VerifyFlow.Options options = new VerifyFlow.Options(out, inputs.shard(shard), !noRollback, inputs.history(repo));
-            RunRecord record = new VerifyFlow(io, dev.gate.run.RunListener.SILENT, sound.player(io)).run(s, expected, b, options);
+            RunRecord record = new VerifyFlow(io, browsers, dev.gate.run.RunListener.SILENT, sound.player(io)).run(s, expected, b, options);
             return record.exitStatus();
         } catch (InvalidInput e) {
             inputs.report(e);

@@ -34,19 +34,22 @@ final class VerifyFlow {
             java.time.format.DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss'Z'").withZone(java.time.ZoneOffset.UTC);
 
     private final Io io;
+    private final Browsers browsers;
     private final RunListener also;
     private final SoundPlayer sound;
 
-    VerifyFlow(Io io) {
-        this(io, RunListener.SILENT, SoundPlayer.to(SoundOutput.silent(), io.out()));
+    VerifyFlow(Io io, Browsers browsers) {
+        this(io, browsers, RunListener.SILENT, SoundPlayer.to(SoundOutput.silent(), io.out()));
     }
 
     /**
+     * @param browsers the command's browser, which this flow uses and does not close
      * @param also  hears the run besides the console (gate run's foghorn)
      * @param sound plays the verdict
      */
-    VerifyFlow(Io io, RunListener also, SoundPlayer sound) {
+    VerifyFlow(Io io, Browsers browsers, RunListener also, SoundPlayer sound) {
         this.io = io;
+        this.browsers = browsers;
         this.also = also;
         this.sound = sound;
     }
@@ -65,7 +68,7 @@ final class VerifyFlow {
         console.line(io.style().bold("gate verify") + " · " + suite.name() + " · " + suite.target()
                 + " · expecting " + expected.shortHex()
                 + baseline.map(b -> " · baseline of " + BASELINE_TIME.format(b.takenAt())).orElse(" · no baseline"));
-        Optional<BrowserSession> browser = BrowserStarter.start(suite, io, console);
+        Optional<BrowserSession> browser = browsers.forSuite(suite, console);
         try (RunFolder folder = RunFolder.claim(dir)) {
             RunListener listener = console.and(also);
             Runner runner = new Runner(io.clock(), io.sleeper(), listener, browser);
@@ -74,8 +77,6 @@ final class VerifyFlow {
                     .complete(record, baseline, options.rollback(), folder.path(), browser, options.repo());
         } catch (RunFolder.RunFolderException e) {
             throw new InvalidInput("--out: " + e.getMessage());
-        } finally {
-            browser.ifPresent(BrowserSession::close);
         }
     }
 }

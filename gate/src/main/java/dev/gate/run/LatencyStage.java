@@ -4,6 +4,7 @@ import dev.gate.baseline.Baseline;
 import dev.gate.baseline.EndpointSamples;
 import dev.gate.checks.CheckContext;
 import dev.gate.checks.CheckResult;
+import dev.gate.checks.Targets;
 import dev.gate.checks.api.ApiSpec;
 import dev.gate.checks.latency.LatencyDecision;
 import dev.gate.checks.latency.LatencyEndpoint;
@@ -13,8 +14,6 @@ import dev.gate.checks.latency.LatencySpec;
 import dev.gate.checks.page.PageSpec;
 import dev.gate.suite.Suite;
 import java.net.URI;
-import java.net.URLEncoder;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -113,7 +112,7 @@ public final class LatencyStage {
                 continue;
             }
             ApiSpec api = suite.api(id).orElseThrow();
-            URI uri = withQuery(context.resolve(api.path()), api.query());
+            URI uri = Targets.withQuery(context.resolve(api.path()), api.query());
             Map<String, String> headers = new LinkedHashMap<>(api.headers());
             api.contentType().ifPresent(t -> headers.putIfAbsent("Content-Type", t));
             out.add(new LatencyEndpoint(id, label(api.method(), uri), api.method(), uri, headers, api.body()));
@@ -123,16 +122,5 @@ public final class LatencyStage {
 
     private static String label(String method, URI uri) {
         return method + " " + (uri.getRawPath() == null || uri.getRawPath().isEmpty() ? "/" : uri.getRawPath());
-    }
-
-    static URI withQuery(URI uri, Map<String, String> query) {
-        if (query.isEmpty()) {
-            return uri;
-        }
-        StringBuilder q = new StringBuilder();
-        query.forEach((k, v) -> q.append(q.length() == 0 ? "" : "&").append(URLEncoder.encode(k, StandardCharsets.UTF_8))
-                .append('=').append(URLEncoder.encode(v, StandardCharsets.UTF_8)));
-        String s = uri.toString();
-        return URI.create(s + (s.contains("?") ? "&" : "?") + q);
     }
 }

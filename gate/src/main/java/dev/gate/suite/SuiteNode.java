@@ -1,6 +1,7 @@
 package dev.gate.suite;
 
 import dev.gate.text.Closest;
+import dev.gate.checks.Durations;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -28,7 +29,6 @@ import org.yaml.snakeyaml.nodes.Tag;
  * closest known key.
  */
 final class SuiteNode {
-    private static final Pattern DURATION = Pattern.compile("(\\d+(?:\\.\\d+)?)\\s*(ms|s|m|h)");
     private static final Pattern PERCENT = Pattern.compile("(\\d+(?:\\.\\d+)?)\\s*%");
 
     private final Node node;
@@ -238,8 +238,8 @@ final class SuiteNode {
     /** A positive duration written {@code 300ms}, {@code 10s}, {@code 5m} or {@code 1h}. */
     Optional<Duration> duration() {
         return text().flatMap(t -> {
-            Matcher m = DURATION.matcher(t.trim());
-            if (!m.matches()) {
+            Optional<Duration> d = Durations.parse(t);
+            if (d.isEmpty()) {
                 if (t.trim().matches("-\\s*\\d.*")) {
                     problem("must be more than 0, got " + t.trim());
                 } else {
@@ -247,18 +247,11 @@ final class SuiteNode {
                 }
                 return Optional.empty();
             }
-            double amount = Double.parseDouble(m.group(1));
-            double millis = switch (m.group(2)) {
-                case "ms" -> amount;
-                case "s" -> amount * 1_000;
-                case "m" -> amount * 60_000;
-                default -> amount * 3_600_000;
-            };
-            if (millis < 1) {
+            if (d.get().isZero()) {
                 problem("must be more than 0, got " + t.trim());
                 return Optional.empty();
             }
-            return Optional.of(Duration.ofMillis(Math.round(millis)));
+            return d;
         });
     }
 

@@ -1,5 +1,6 @@
 package dev.gate.checks.api;
 
+import dev.gate.checks.Targets;
 import dev.gate.checks.http.TlsPolicy;
 import io.restassured.RestAssured;
 import io.restassured.config.DecoderConfig;
@@ -15,8 +16,6 @@ import io.restassured.specification.RequestSpecification;
 import java.io.OutputStream;
 import java.io.PrintStream;
 import java.net.URI;
-import java.net.URLEncoder;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -98,7 +97,7 @@ public final class ApiCall {
                 // the URL stays as the suite wrote it (already valid); only query values are encoded, here
                 .urlEncodingEnabled(false)
                 .port(port(uri));
-        spec.query().forEach((name, value) -> request.queryParam(encode(name), encode(value)));
+        spec.query().forEach((name, value) -> request.queryParam(Targets.encode(name), Targets.encode(value)));
         List<Header> headers = new ArrayList<>();
         spec.headers().forEach((name, value) -> headers.add(new Header(name, value)));
         request.headers(new Headers(headers));
@@ -164,8 +163,4 @@ public final class ApiCall {
                 + (uri.getRawQuery() == null ? "" : "?" + uri.getRawQuery()));
     }
 
-    /** Percent-encoding for a query name or value; a space is {@code %20}, which every server reads. */
-    private static String encode(String s) {
-        return URLEncoder.encode(s, StandardCharsets.UTF_8).replace("+", "%20");
-    }
 }

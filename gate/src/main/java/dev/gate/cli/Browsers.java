@@ -1,0 +1,50 @@
+package dev.gate.cli;
+
+import dev.gate.checks.http.TlsPolicy;
+import dev.gate.checks.page.BrowserChoice;
+import dev.gate.checks.page.BrowserLocator;
+import dev.gate.checks.page.BrowserSession;
+import dev.gate.checks.page.BrowserUnavailableException;
+import dev.gate.report.ConsoleReporter;
+import dev.gate.suite.Suite;
+import java.util.Optional;
+
+/**
+ * The one browser of a command, started when first needed and kept for the command's life: a
+ * baseline, a verification and a rollback's confirmation (and every deploy of the demo) share it
+ * instead of each paying for a driver and a Chromium. It is started before anything is probed, so a
+ * machine without one fails at once with exit 2 and the command that fixes it.
+ */
+final class Browsers implements AutoCloseable {
+    private final Io io;
+    private Optional<BrowserSession> session = Optional.empty();
+
+    Browsers(Io io) {
+        this.io = io;
+    }
+
+    /** The session for a suite's pages; none for a suite without pages. */
+    synchronized Optional<BrowserSession> forSuite(Suite suite, ConsoleReporter console)
+            throws InvalidInput, InterruptedException {
+        if (suite.pages().isEmpty()) {
+            return Optional.empty();
+        }
+        if (session.isEmpty()) {
+            try {
+                BrowserChoice choice = new BrowserLocator(io.env()).locate(suite.browser().executable());
+                session = Optional.of(BrowserSession.open(choice, BrowserSession.Options.of(suite.pagesParallel(),
+                        suite.tls() == TlsPolicy.INSECURE)));
+                console.line(io.style().dim("browser: " + session.get().description()));
+            } catch (BrowserUnavailableException e) {
+                throw new InvalidInput("no browser for the page checks: " + e.getMessage());
+            }
+        }
+        return session;
+    }
+
+    @Override
+    public synchronized void close() {
+        session.ifPresent(BrowserSession::close);
+        session = Optional.empty();
+    }
+}
