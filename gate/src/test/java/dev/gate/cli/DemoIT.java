@@ -25,7 +25,8 @@ class DemoIT {
         assertThat(r.out())
                 .contains("The shop is open at http://127.0.0.1:")
                 .contains("Deploy v2 (")
-                .contains("PASS  all 8 checks passed")
+                // the good release gets through: all 8 checks pass, or latency noise earns a warning
+                .containsPattern("PASS  all 8 checks passed|WARN  1 warning, nothing blocks")
                 .contains("Deploy v3 (")
                 .contains("only partly live after 4s: /p/42: ")
                 .contains("GET /static/checkout.")
