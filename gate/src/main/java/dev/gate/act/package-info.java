@@ -1,5 +1,5 @@
 /**
  * Acting on a verdict: the rollback with its write-ahead log and confirmation, the post-mortem
- * stub, the runbooks, and (in sub-packages) sounds and deploy freeze windows.
+ * stub, the runbooks, and (in a sub-package) sounds.
  */
 package dev.gate.act;

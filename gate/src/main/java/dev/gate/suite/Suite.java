@@ -1,6 +1,6 @@
 package dev.gate.suite;
 
-import dev.gate.act.freeze.FreezeCalendar;
+import dev.gate.freeze.FreezeCalendar;
 import dev.gate.checks.Severity;
 import dev.gate.checks.api.ApiSpec;
 import dev.gate.checks.commit.CommitMarker;

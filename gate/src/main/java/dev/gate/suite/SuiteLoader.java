@@ -1,8 +1,8 @@
 package dev.gate.suite;
 
-import dev.gate.act.freeze.FreezeCalendar;
-import dev.gate.act.freeze.FreezeWindow;
-import dev.gate.act.freeze.FreezeWindowException;
+import dev.gate.freeze.FreezeCalendar;
+import dev.gate.freeze.FreezeWindow;
+import dev.gate.freeze.FreezeWindowException;
 import dev.gate.checks.Severity;
 import dev.gate.checks.api.ApiSpec;
 import dev.gate.checks.commit.CommitMarker;

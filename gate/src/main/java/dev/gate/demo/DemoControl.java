@@ -1,4 +1,4 @@
-package dev.gate.cli;
+package dev.gate.demo;
 
 import java.io.IOException;
 import java.net.URI;
@@ -9,7 +9,7 @@ import java.time.Duration;
 
 /**
  * A deploy or rollback command for the demo shop, run as a real process as a pipeline would run
- * one: {@code java -cp gate.jar dev.gate.cli.DemoControl URL deploy v2} or {@code ... URL rollback}.
+ * one: {@code java -cp gate.jar dev.gate.demo.DemoControl URL deploy v2} or {@code ... URL rollback}.
  */
 public final class DemoControl {
     private DemoControl() {

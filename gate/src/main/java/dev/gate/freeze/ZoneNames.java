@@ -1,4 +1,4 @@
-package dev.gate.act.freeze;
+package dev.gate.freeze;
 
 import java.time.DateTimeException;
 import java.time.ZoneId;

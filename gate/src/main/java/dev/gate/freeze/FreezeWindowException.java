@@ -1,4 +1,4 @@
-package dev.gate.act.freeze;
+package dev.gate.freeze;
 
 /**
  * Text that is not a freeze window. The message is one line without a location, so that the suite

@@ -1,4 +1,4 @@
-package dev.gate.act.freeze;
+package dev.gate.freeze;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

@@ -1,4 +1,4 @@
-package dev.gate.act.freeze;
+package dev.gate.freeze;
 
 import java.time.DayOfWeek;
 import java.time.LocalDateTime;
