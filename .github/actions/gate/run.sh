@@ -115,7 +115,8 @@ cmd_run() {
   local status=0 name path
   case "$mode" in
     baseline)
-      path="${GATE_OUT:-$PWD/.gate/baseline.json}"
+      # the suite's own default (.gate/<suite name>/baseline.json), so that two suites never share one
+      path="${GATE_OUT:-$(gate baseline --suite "$suite" --print-path)}" || exit 2
       name="${GATE_ARTIFACT_NAME:-gate-baseline}"
       output artifact-path "$path"
       output artifact-name "$name"

@@ -1,5 +1,7 @@
 package dev.gate.checks;
 
+import com.fasterxml.jackson.annotation.JsonFormat;
+import com.fasterxml.jackson.annotation.JsonProperty;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -17,6 +19,7 @@ import java.util.Collections;
  * @param name     what was checked, for people ({@code GET /api/health})
  * @param metrics  numbers, strings or lists of numbers, in insertion order
  * @param playbook the runbook's name, resolved to a link by the reports
+ * @param duration how long the check took; {@code duration_ms} in a run record
  */
 public record CheckResult(
         String id,
@@ -28,6 +31,7 @@ public record CheckResult(
         Map<String, Object> metrics,
         List<Artifact> artifacts,
         String playbook,
+        @JsonProperty("duration_ms") @JsonFormat(shape = JsonFormat.Shape.NUMBER_INT, pattern = "MILLIS")
         Duration duration) {
 
     public CheckResult {
@@ -35,12 +39,22 @@ public record CheckResult(
         Objects.requireNonNull(kind, "kind");
         Objects.requireNonNull(name, "name");
         Objects.requireNonNull(status, "status");
-        summary = oneLine(Objects.requireNonNull(summary, "summary"));
-        details = List.copyOf(details);
-        metrics = Collections.unmodifiableMap(new LinkedHashMap<>(metrics));
-        artifacts = List.copyOf(artifacts);
-        Objects.requireNonNull(playbook, "playbook");
-        Objects.requireNonNull(duration, "duration");
+        Objects.requireNonNull(summary, "summary");
+        // a record written by an older gate may lack the optional parts
+        details = details == null ? List.of() : List.copyOf(details);
+        metrics = metrics == null ? Map.of() : Collections.unmodifiableMap(new LinkedHashMap<>(metrics));
+        artifacts = artifacts == null ? List.of() : List.copyOf(artifacts);
+        playbook = playbook == null ? "" : playbook;
+        duration = duration == null ? Duration.ZERO : duration;
+    }
+
+    /**
+     * The same result with its summary on one line. The runner applies it to every result a check
+     * returns; a record read back from disk is taken as it is, and the reports escape it.
+     */
+    public CheckResult withOneLineSummary() {
+        String line = oneLine(summary);
+        return line.equals(summary) ? this : withStatus(status, line);
     }
 
     /**
@@ -56,7 +70,7 @@ public record CheckResult(
     }
 
     public static CheckResult of(String id, String kind, String name, Status status, String summary) {
-        return new CheckResult(id, kind, name, status, summary, List.of(), Map.of(), List.of(), "", Duration.ZERO);
+        return new CheckResult(id, kind, name, status, oneLine(summary), List.of(), Map.of(), List.of(), "", Duration.ZERO);
     }
 
     public static CheckResult pass(String id, String kind, String name, String summary) {

@@ -5,11 +5,13 @@ import dev.gate.checks.Durations;
 import dev.gate.checks.Redactor;
 import dev.gate.checks.Status;
 import dev.gate.checks.commit.CommitId;
+import dev.gate.checks.commit.Liveness;
+import dev.gate.text.Slug;
 import dev.gate.git.ChangedCommit;
 import dev.gate.git.CommitRange;
 import dev.gate.io.AtomicFiles;
 import dev.gate.run.ActionRecord;
-import dev.gate.run.CheckRecord;
+import dev.gate.checks.CheckResult;
 import dev.gate.run.RunRecord;
 import java.io.IOException;
 import java.nio.file.Path;
@@ -47,7 +49,7 @@ public final class PostmortemWriter {
      */
     public Path write(RunRecord record, CommitRange.Result changes, Path folder, Path runDir) throws IOException {
         String text = render(record, changes, folder, runDir);
-        String base = DAY.format(record.startedAt()) + "-" + slug(record.suite().name()) + "-" + shortSha(record.expectedCommit());
+        String base = DAY.format(record.startedAt()) + "-" + Slug.of(record.suite().name()) + "-" + record.expectedCommit().shortHex();
         AtomicFiles.createFolders(folder);
         for (int n = 1; n < 1000; n++) {
             Path file = folder.resolve(base + (n == 1 ? "" : "-" + n) + ".md");
@@ -66,8 +68,8 @@ public final class PostmortemWriter {
         values.put("date", DAY.format(r.startedAt()));
         values.put("suite", r.suite().name());
         values.put("target", r.target());
-        values.put("expected", shortSha(r.expectedCommit()));
-        values.put("previous", r.previousCommit().map(PostmortemWriter::shortSha).orElse("unknown"));
+        values.put("expected", r.expectedCommit().shortHex());
+        values.put("previous", r.previousCommit().map(CommitId::shortHex).orElse("unknown"));
         values.put("run_dir", "[" + runDir.getFileName() + "](" + run + "/report.html)");
         values.put("summary", summary(r));
         values.put("impact", impact(r));
@@ -84,14 +86,14 @@ public final class PostmortemWriter {
     }
 
     private static String title(RunRecord r) {
-        return r.suite().name() + ": deploy of " + shortSha(r.expectedCommit()) + " blocked";
+        return r.suite().name() + ": deploy of " + r.expectedCommit().shortHex() + " blocked";
     }
 
     private static String summary(RunRecord r) {
         List<String> lines = new ArrayList<>();
         lines.add("**Verdict:** " + r.verdict() + " — " + r.reason());
         lines.add("");
-        for (CheckRecord c : r.checks()) {
+        for (CheckResult c : r.checks()) {
             if (c.status().isProblem()) {
                 lines.add("- **" + c.id() + "** (" + c.kind() + ", " + c.status() + "): " + c.summary());
             }
@@ -108,18 +110,18 @@ public final class PostmortemWriter {
                     + "rollback confirmed at " + TIME.format(last.at()) + ": " + Durations.format(Duration.between(live, last.at()))
                     + ". First detection at " + TIME.format(detected) + ".";
         }
-        String state = r.release().equals("NEVER_LIVE") ? "The release never went live, so users were not exposed to it."
+        String state = r.release() == Liveness.NEVER_LIVE ? "The release never went live, so users were not exposed to it."
                 : "Not over when the gate finished: the rollback " + (last == null ? "did not run" : "was " + last.outcome()) + ".";
         return "First detection at " + TIME.format(detected) + ". " + state;
     }
 
     private static String timeline(RunRecord r) {
         List<String> lines = new ArrayList<>();
-        lines.add("- " + TIME.format(r.startedAt()) + " verification of " + shortSha(r.expectedCommit()) + " started");
+        lines.add("- " + TIME.format(r.startedAt()) + " verification of " + r.expectedCommit().shortHex() + " started");
         Instant t = r.startedAt();
-        for (CheckRecord c : r.checks()) {
+        for (CheckResult c : r.checks()) {
             if (c.kind().equals("commit")) {
-                t = r.startedAt().plusMillis(c.durationMs());
+                t = r.startedAt().plusMillis(c.duration().toMillis());
                 lines.add("- " + TIME.format(t) + " commit check " + c.status() + ": " + c.summary());
             }
         }
@@ -158,7 +160,7 @@ public final class PostmortemWriter {
     private static String evidence(RunRecord r, String run) {
         List<String> lines = new ArrayList<>();
         lines.add("- Report: [report.html](" + run + "/report.html) · record: [result.json](" + run + "/result.json)");
-        for (CheckRecord c : r.checks()) {
+        for (CheckResult c : r.checks()) {
             if (c.status() == Status.PASS) {
                 continue;
             }
@@ -215,12 +217,5 @@ public final class PostmortemWriter {
         }
     }
 
-    private static String shortSha(String sha) {
-        return CommitId.parse(sha).map(CommitId::shortHex).orElse(sha);
-    }
 
-    static String slug(String name) {
-        String s = name.toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9]+", "-").replaceAll("(^-|-$)", "");
-        return s.isEmpty() ? "suite" : s;
-    }
 }

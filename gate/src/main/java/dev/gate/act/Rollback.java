@@ -1,5 +1,6 @@
 package dev.gate.act;
 
+import dev.gate.checks.Check;
 import dev.gate.checks.CheckContext;
 import dev.gate.checks.CheckResult;
 import dev.gate.checks.Durations;
@@ -10,7 +11,7 @@ import dev.gate.checks.page.BrowserSession;
 import dev.gate.run.ActionRecord;
 import dev.gate.run.CheckExecutor;
 import dev.gate.run.Plan;
-import dev.gate.run.PlannedCheck;
+import dev.gate.run.RollbackState;
 import dev.gate.run.RunListener;
 import dev.gate.suite.Suite;
 import java.io.IOException;
@@ -64,7 +65,7 @@ public final class Rollback {
             actions.add(new ActionRecord("rollback", "failed", clock.instant(),
                     "the rollback was not started: its intent could not be written to actions.log: " + e.getMessage(),
                     List.of(), data));
-            return new RollbackOutcome(actions, 3, "the rollback was not started: actions.log is not writable");
+            return new RollbackOutcome(actions, RollbackState.NOT_CONFIRMED, "the rollback was not started: actions.log is not writable");
         }
         actions.add(new ActionRecord("rollback", "intended", clock.instant(), plan.reason(), List.of(), data));
         listener.stage("Rolling back: " + CommandRunner.display(argv));
@@ -91,7 +92,7 @@ public final class Rollback {
                     + "the site may be half rolled back";
             appendQuietly(log, "rollback interrupted: its command was stopped with its child processes");
             actions.add(new ActionRecord("rollback", "interrupted", clock.instant(), line, List.of(), data));
-            return new RollbackOutcome(actions, 3, line + ": a person is needed now");
+            return new RollbackOutcome(actions, RollbackState.NOT_CONFIRMED, line + ": a person is needed now");
         }
     }
 
@@ -106,13 +107,13 @@ public final class Rollback {
             String line = "the rollback command " + ran.describe();
             actions.add(new ActionRecord("rollback", "failed", clock.instant(), line, List.of(), data));
             listener.checkFinished(CheckResult.fail("rollback", "rollback", "rollback", line).withPlaybook("rollback-failed"));
-            return new RollbackOutcome(actions, 3, line + ": a person is needed now");
+            return new RollbackOutcome(actions, RollbackState.NOT_CONFIRMED, line + ": a person is needed now");
         }
         if (plan.previous().isEmpty()) {
             String line = "the rollback command " + ran.describe() + ", but the previous commit is unknown, so the rollback "
                     + "cannot be confirmed";
             actions.add(new ActionRecord("rollback", "unconfirmed", clock.instant(), line, List.of(), data));
-            return new RollbackOutcome(actions, 3, line);
+            return new RollbackOutcome(actions, RollbackState.NOT_CONFIRMED, line);
         }
         return confirm(plan.previous().get(), expected, ran, actions, data, context, browser, log);
     }
@@ -121,14 +122,14 @@ public final class Rollback {
                                     Map<String, String> data, CheckContext context, Optional<BrowserSession> browser,
                                     ActionLog log) throws InterruptedException {
         listener.stage("Rollback " + ran.describe() + "; waiting for " + previous.shortHex() + " to be live again");
-        CheckExecutor executor = new CheckExecutor(Math.max(4, suite.pagesParallel()), listener);
+        CheckExecutor executor = new CheckExecutor(Math.max(4, suite.pagesParallel()), suite.timeouts().run(), listener);
         CommitCheck back = new CommitCheck(suite.marker(), suite.markerLocations(), suite.converge(), previous,
                 Optional.of(rolledBack), "rolled back");
-        CheckResult commit = executor.runOne(back, "rollback", "previous commit " + previous.shortHex() + " live", context);
+        CheckResult commit = executor.runOne(back, context);
         List<CheckResult> pages = List.of();
         if (commit.status() == Status.PASS && browser.isPresent()) {
             // under ids of their own, so the evidence of the failed release is not overwritten
-            List<PlannedCheck> again = Plan.pageChecks(suite, browser.get(), previous, "rollback-");
+            List<Check> again = Plan.pageChecks(suite, browser.get(), previous, "rollback-");
             pages = executor.runAll(again, context, clock.instant().plus(suite.timeouts().run()));
         }
         List<String> details = new ArrayList<>();
@@ -140,14 +141,14 @@ public final class Rollback {
                     + (pages.isEmpty() ? "" : " and they render") + " (" + Durations.format(ran.took()) + " to roll back)";
             appendQuietly(log, "rollback confirmed: " + previous.hex() + " is live");
             actions.add(new ActionRecord("rollback", "succeeded", clock.instant(), line, details, data));
-            return new RollbackOutcome(actions, 1, line);
+            return new RollbackOutcome(actions, RollbackState.CONFIRMED, line);
         }
         String why = commit.status() != Status.PASS ? commit.summary()
                 : pages.stream().filter(p -> p.status().isProblem()).map(CheckResult::summary).findFirst().orElse("");
         String line = "the rollback command " + ran.describe() + ", but the previous release is not back: " + why;
         appendQuietly(log, "rollback not confirmed: " + why);
         actions.add(new ActionRecord("rollback", "unconfirmed", clock.instant(), line, details, data));
-        return new RollbackOutcome(actions, 3, line);
+        return new RollbackOutcome(actions, RollbackState.NOT_CONFIRMED, line);
     }
 
     private void appendQuietly(ActionLog log, String entry) {

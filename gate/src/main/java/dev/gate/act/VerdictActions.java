@@ -1,17 +1,17 @@
 package dev.gate.act;
 
-import dev.gate.baseline.Baseline;
 import dev.gate.checks.CheckContext;
 import dev.gate.checks.Redactor;
 import dev.gate.checks.Sleeper;
 import dev.gate.checks.Status;
 import dev.gate.checks.commit.CommitId;
-import dev.gate.checks.commit.Liveness;
 import dev.gate.checks.page.BrowserSession;
 import dev.gate.git.CommitRange;
 import dev.gate.git.GitException;
+import dev.gate.checks.CheckResult;
 import dev.gate.run.ActionRecord;
-import dev.gate.run.CheckRecord;
+import dev.gate.run.ExitStatus;
+import dev.gate.run.RollbackState;
 import dev.gate.run.RunListener;
 import dev.gate.run.RunRecord;
 import dev.gate.run.Runner;
@@ -46,43 +46,47 @@ public final class VerdictActions {
     }
 
     /**
+     * @param baselineCommit the commit the baseline saw live, which a rollback goes back to first
      * @param repo where to read the commits between the releases from, when there is a checkout
      */
-    public RunRecord act(RunRecord record, Optional<Baseline> baseline, boolean rollbackAllowed, Path runDir,
+    public RunRecord act(RunRecord record, Optional<CommitId> baselineCommit, boolean rollbackAllowed, Path runDir,
                          Optional<BrowserSession> browser, Optional<Path> repo) throws InterruptedException {
-        Redactor redactor = Redactor.of(suite.secrets());
+        Redactor redactor = suite.redactor();
         Playbooks playbooks = new Playbooks(suite.playbooks());
         List<ActionRecord> actions = new ArrayList<>(record.actions());
-        int exit = record.exitStatus();
+        RollbackState rollback = RollbackState.NOT_RUN;
         String reason = record.reason();
         if (record.verdict().blocks()) {
-            Optional<CommitId> fromBaseline = baseline.flatMap(Baseline::liveCommit).flatMap(CommitId::parse);
-            Optional<CommitId> servedBefore = record.previousCommit().flatMap(CommitId::parse);
-            RollbackPlan plan = RollbackPlan.decide(suite, record.verdict(), Liveness.valueOf(record.release()),
-                    rollbackAllowed, fromBaseline, fromBaseline.isPresent() ? Optional.empty() : servedBefore);
+            Optional<CommitId> servedBefore = record.previousCommit();
+            RollbackPlan plan = RollbackPlan.decide(suite, record.verdict(), record.release(), rollbackAllowed,
+                    baselineCommit, baselineCommit.isPresent() ? Optional.empty() : servedBefore);
             if (plan.run()) {
                 CheckContext context = Runner.context(suite, runDir, clock, sleeper, listener);
                 RollbackOutcome outcome = new Rollback(suite, clock, listener, echo).perform(plan,
-                        new CommitId(record.expectedCommit()), record.verdict().name(), context, browser);
+                        record.expectedCommit(), record.verdict().name(), context, browser);
                 actions.addAll(outcome.actions());
-                exit = outcome.exitStatus();
+                rollback = outcome.state();
                 reason = reason + "; " + outcome.line();
             } else if (!suite.onFailure().rollback().isEmpty()) {
                 listener.stage(plan.reason());
                 actions.add(new ActionRecord("rollback", "skipped", clock.instant(), plan.reason(), List.of(), Map.of()));
             }
-            RunRecord sofar = record.withActions(actions).withOutcome(exit, reason, clock.instant());
+            RunRecord sofar = record.withActions(actions).withOutcome(exit(record, rollback), reason, clock.instant());
             actions.add(postmortem(sofar, runDir, repo, playbooks, redactor));
         }
-        RunRecord done = record.withActions(actions).withOutcome(exit, reason, clock.instant());
+        RunRecord done = record.withActions(actions).withOutcome(exit(record, rollback), reason, clock.instant());
         playbooks.copyInto(runDir, referenced(done));
         return done;
     }
 
+    private static int exit(RunRecord record, RollbackState rollback) {
+        return ExitStatus.of(record.verdict(), rollback, java.util.Optional.empty(), true);
+    }
+
     private ActionRecord postmortem(RunRecord record, Path runDir, Optional<Path> repo, Playbooks playbooks,
                                     Redactor redactor) {
-        Optional<CommitId> previous = record.previousCommit().flatMap(CommitId::parse);
-        CommitId expected = new CommitId(record.expectedCommit());
+        Optional<CommitId> previous = record.previousCommit();
+        CommitId expected = record.expectedCommit();
         CommitRange.Result changes;
         if (repo.isEmpty()) {
             changes = new CommitRange.Result(List.of(), List.of("no repository was given (--repo DIR), so the commits "
@@ -108,12 +112,12 @@ public final class VerdictActions {
 
     private static List<String> referenced(RunRecord record) {
         List<String> names = new ArrayList<>();
-        for (CheckRecord c : record.checks()) {
+        for (CheckResult c : record.checks()) {
             if (c.status() != Status.PASS && !c.playbook().isEmpty()) {
                 names.add(c.playbook());
             }
         }
-        if (record.exitStatus() == 3) {
+        if (record.exitStatus() == ExitStatus.PERSON_NEEDED) {
             names.add("rollback-failed");
         }
         return names;

@@ -1,5 +1,12 @@
 package dev.gate.baseline;
 
+import com.fasterxml.jackson.annotation.JsonIgnore;
+import dev.gate.checks.commit.CommitId;
+import dev.gate.checks.latency.LatencySamples;
+import dev.gate.run.Before;
+import dev.gate.run.EndpointSamples;
+import java.util.List;
+
 import java.time.Instant;
 import java.util.Map;
 import java.util.Optional;
@@ -23,5 +30,20 @@ public record Baseline(
         liveCommit = liveCommit == null ? Optional.empty() : liveCommit;
         endpoints = endpoints == null ? Map.of() : java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(endpoints));
         pages = pages == null ? Map.of() : java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(pages));
+    }
+
+    /** The live commit, when the baseline read one. */
+    @JsonIgnore
+    public Optional<CommitId> liveCommitId() {
+        return liveCommit.flatMap(CommitId::parse);
+    }
+
+    /** What a verification compares with: the live commit, the assets the pages loaded, the samples. */
+    @JsonIgnore
+    public Before before() {
+        List<String> assets = pages.values().stream().flatMap(p -> p.assets().stream()).distinct().toList();
+        List<LatencySamples> latency = endpoints.values().stream().map(EndpointSamples::forDecision)
+                .flatMap(Optional::stream).toList();
+        return new Before(liveCommitId(), assets, latency);
     }
 }

@@ -1,10 +1,15 @@
 package dev.gate.cli;
 
+import dev.gate.baseline.BaselineTaker;
+import dev.gate.flow.Browsers;
+import dev.gate.io.Io;
+import dev.gate.run.ExitStatus;
 import dev.gate.suite.Suite;
 import java.nio.file.Path;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 @Command(name = "baseline", mixinStandardHelpOptions = true,
@@ -12,26 +17,30 @@ import picocli.CommandLine.Option;
 final class BaselineCommand implements Callable<Integer> {
     private final Io io;
 
-    @Option(names = "--suite", required = true, paramLabel = "FILE", description = "The suite (YAML).")
-    Path suite;
+    @Mixin
+    SuiteOption suite = new SuiteOption();
 
-    @Option(names = "--out", paramLabel = "FILE", description = "Where to write the baseline (default: .gate/baseline.json).")
+    @Option(names = "--out", paramLabel = "FILE", description = "Where to write the baseline (default: .gate/<suite name>/baseline.json).")
     Optional<Path> out;
+
+    @Option(names = "--print-path", description = "Print where the baseline goes (the --out file, or the suite's default) and exit.")
+    boolean printPath;
 
     BaselineCommand(Io io) {
         this.io = io;
     }
 
     @Override
-    public Integer call() throws InterruptedException {
+    public Integer call() throws Exception {
         CommandInputs inputs = new CommandInputs(io);
+        Suite s = inputs.suite(suite.file);
+        Path file = out.map(io::resolve).orElseGet(() -> inputs.defaultBaseline(s));
+        if (printPath) {
+            io.out().println(file);
+            return ExitStatus.PASS;
+        }
         try (Browsers browsers = new Browsers(io)) {
-            Suite s = inputs.suite(suite);
-            Path file = io.resolve(out.orElse(CommandInputs.DEFAULT_BASELINE));
-            return new BaselineFlow(io, browsers).run(s, file).exitStatus();
-        } catch (InvalidInput e) {
-            inputs.report(e);
-            return ExitStatus.INVALID;
+            return new BaselineTaker(io).take(s, file, browsers.supply(s)).exitStatus();
         }
     }
 }

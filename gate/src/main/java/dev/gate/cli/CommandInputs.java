@@ -6,7 +6,10 @@ import dev.gate.baseline.BaselineStore;
 import dev.gate.checks.commit.CommitId;
 import dev.gate.git.GitException;
 import dev.gate.git.RepositoryHead;
+import dev.gate.io.Io;
+import dev.gate.run.RunFolder;
 import dev.gate.run.Shard;
+import dev.gate.text.Slug;
 import dev.gate.suite.ConfigProblem;
 import dev.gate.suite.Suite;
 import dev.gate.suite.SuiteException;
@@ -17,7 +20,6 @@ import java.util.Optional;
 
 /** Turns flags into validated inputs, or into {@link InvalidInput} naming what is wrong. */
 final class CommandInputs {
-    static final Path DEFAULT_BASELINE = Path.of(".gate", "baseline.json");
 
     private final Io io;
 
@@ -53,11 +55,19 @@ final class CommandInputs {
     }
 
     /**
-     * The baseline named by {@code --baseline}, which must be usable; without the flag,
-     * {@code .gate/baseline.json} if one exists.
+     * Where a suite's baseline goes by default: {@code .gate/<suite>/baseline.json}, one per suite,
+     * so that two suites in one repository never read each other's.
+     */
+    Path defaultBaseline(Suite suite) {
+        return io.resolve(Path.of(".gate", Slug.of(suite.name()), "baseline.json"));
+    }
+
+    /**
+     * The baseline named by {@code --baseline}, which must be usable; without the flag, the suite's
+     * default baseline if one exists.
      */
     Optional<Baseline> baseline(Optional<Path> flag, Suite suite) throws InvalidInput {
-        Path file = flag.map(io::resolve).orElse(io.resolve(DEFAULT_BASELINE));
+        Path file = flag.map(io::resolve).orElse(defaultBaseline(suite));
         if (flag.isEmpty() && !Files.exists(file)) {
             return Optional.empty();
         }
@@ -94,6 +104,16 @@ final class CommandInputs {
         }
         return Shard.parse(text.get()).orElseThrow(() -> new InvalidInput(
                 "--shard: \"" + text.get() + "\" is not K/N with 1 <= K <= N, such as 2/4"));
+    }
+
+    /** The run folder of {@code --out}, or the default one for this commit, claimed before anything is probed. */
+    RunFolder runFolder(Optional<Path> out, CommitId expected) throws InvalidInput {
+        Path dir = out.map(io::resolve).orElseGet(() -> RunFolder.defaultPath(io.cwd(), io.clock().instant(), expected));
+        try {
+            return RunFolder.claim(dir);
+        } catch (RunFolder.RunFolderException e) {
+            throw new InvalidInput("--out: " + e.getMessage());
+        }
     }
 
     void report(InvalidInput e) {

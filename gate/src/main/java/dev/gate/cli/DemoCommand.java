@@ -1,5 +1,7 @@
 package dev.gate.cli;
 
+import dev.gate.io.Io;
+import dev.gate.run.ExitStatus;
 import dev.gate.demo.DemoSuite;
 import java.nio.file.Path;
 import java.util.Optional;

@@ -8,6 +8,13 @@ import dev.gate.demo.DemoRepository;
 import dev.gate.demo.DemoSite;
 import dev.gate.demo.DemoSuite;
 import dev.gate.io.AtomicFiles;
+import dev.gate.baseline.BaselineTaker;
+import dev.gate.flow.Browsers;
+import dev.gate.flow.Verification;
+import dev.gate.io.Io;
+import dev.gate.report.Style;
+import dev.gate.run.ExitStatus;
+import dev.gate.run.RunFolder;
 import dev.gate.run.RunRecord;
 import dev.gate.run.Shard;
 import dev.gate.suite.Suite;
@@ -58,10 +65,19 @@ final class DemoScript {
         DemoRepository repo = DemoRepository.create(folder.resolve("repo"), DemoReleases.all(), HISTORY_START);
         // one browser for every baseline, verification and confirmation of the demo
         try (DemoSite site = DemoSite.start(repo.commits(), "v1", 42); Browsers browsers = new Browsers(io)) {
+            return play(folder, repo, site, browsers);
+        } catch (InvalidInput e) {
+            new CommandInputs(io).report(e);
+            return ExitStatus.BLOCK;
+        }
+    }
+
+    private int play(Path folder, DemoRepository repo, DemoSite site, Browsers browsers) throws Exception {
+        {
             Path suiteFile = folder.resolve("suite.yaml");
             AtomicFiles.write(suiteFile, DemoSuite.forTarget(site.url()));
             Suite suite = new CommandInputs(io).suite(suiteFile);
-            say(io.style().bold("gate demo") + " · the gate's whole cycle on an embedded shop, all on 127.0.0.1");
+            say(Style.of(io).bold("gate demo") + " · the gate's whole cycle on an embedded shop, all on 127.0.0.1");
             say("");
             say("The shop is open at " + site.url() + " with release v1 " + describe(repo, "v1"));
             say("Its repository (" + repo.commits().size() + " releases) is " + io.display(repo.folder()) + "; its suite is "
@@ -70,18 +86,21 @@ final class DemoScript {
             int step = 1;
             for (Scenario scenario : SCENARIOS) {
                 say("");
-                say(io.style().bold("[" + step++ + "/" + SCENARIOS.size() + "] Deploy " + scenario.version() + " "
+                say(Style.of(io).bold("[" + step++ + "/" + SCENARIOS.size() + "] Deploy " + scenario.version() + " "
                         + describe(repo, scenario.version())) + ": " + scenario.story());
                 Path baselineFile = folder.resolve("baseline.json");
-                BaselineFlow.Outcome taken = new BaselineFlow(io, browsers).run(suite, baselineFile);
+                BaselineTaker.Outcome taken = new BaselineTaker(io).take(suite, baselineFile, browsers.supply(suite));
                 Optional<Baseline> baseline = taken.baseline();
                 String before = site.liveVersion();
                 site.deploy(scenario.version());
                 say("→ Deployed " + scenario.version() + ": gate verify --expect-commit "
                         + repo.commit(scenario.version()).shortHex());
                 Path runDir = folder.resolve("runs").resolve(step - 1 + "-" + scenario.version());
-                RunRecord record = new VerifyFlow(io, browsers).run(suite, repo.commit(scenario.version()), baseline,
-                        new VerifyFlow.Options(Optional.of(runDir), Shard.ALL, true, Optional.of(repo.folder())));
+                RunRecord record;
+                try (RunFolder run = RunFolder.claim(runDir)) {
+                    record = new Verification(io).run(new Verification.Request(suite, repo.commit(scenario.version()),
+                            baseline, run, Shard.ALL, true, Optional.of(repo.folder()), browsers.supply(suite)));
+                }
                 // a good release must get through (a warning still lets it), a broken one must not
                 if (record.verdict().blocks() != scenario.expected().blocks()) {
                     mismatches.add(scenario.version() + ": expected " + scenario.expected() + ", the gate said "
@@ -106,12 +125,9 @@ final class DemoScript {
                 io.err().println("gate demo: the demonstration did not go as expected");
                 return ExitStatus.BLOCK;
             }
-            say(io.style().bold("Demo complete") + ": " + SCENARIOS.size() + " deploys, each decided as expected. "
+            say(Style.of(io).bold("Demo complete") + ": " + SCENARIOS.size() + " deploys, each decided as expected. "
                     + "Run folders: " + io.display(folder.resolve("runs")));
             return ExitStatus.PASS;
-        } catch (InvalidInput e) {
-            new CommandInputs(io).report(e);
-            return ExitStatus.BLOCK;
         }
     }
 

@@ -1,6 +1,9 @@
 package dev.gate.cli;
 
+import dev.gate.checks.page.BrowserUnavailableException;
+import dev.gate.io.Io;
 import dev.gate.run.CheckExecutor;
+import dev.gate.run.ExitStatus;
 import dev.gate.run.GateVersion;
 import java.io.PrintWriter;
 import picocli.CommandLine;
@@ -58,10 +61,19 @@ public final class GateCli {
             return ExitStatus.INVALID;
         });
         cl.setExecutionExceptionHandler((ex, bad, parsed) -> {
+            // bad input, found before anything was probed: exit 2, each problem on its own line
+            if (ex instanceof InvalidInput invalid) {
+                invalid.lines().forEach(line -> io.err().println("gate: " + line));
+                return ExitStatus.INVALID;
+            }
+            if (ex instanceof BrowserUnavailableException none) {
+                io.err().println("gate: no browser for the page checks: " + none.getMessage());
+                return ExitStatus.INVALID;
+            }
             if (ex instanceof InterruptedException) {
-                io.err().println("gate: interrupted" + Interruption.signal().map(s -> " by SIG" + s).orElse("")
+                io.err().println("gate: interrupted" + io.stop().signal().map(s -> " by SIG" + s.name()).orElse("")
                         + " before anything was decided; nothing was written");
-                return Interruption.exitStatus();
+                return io.stop().exitStatus();
             }
             // a crash in the gate itself must not look like a pass: BLOCK
             io.err().println("gate: internal error: " + CheckExecutor.oneLine(ex));

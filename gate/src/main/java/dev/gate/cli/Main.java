@@ -1,15 +1,19 @@
 package dev.gate.cli;
 
+import dev.gate.io.Io;
+import dev.gate.io.StopSignal;
+
 /** The entry point of gate.jar. */
 public final class Main {
     private Main() {
     }
 
     public static void main(String[] args) {
-        Interruption.install(Thread.currentThread());
-        int status = GateCli.run(args, Io.system());
+        StopSignal stop = new StopSignal();
+        SignalHandlers.install(stop, Thread.currentThread());
+        int status = GateCli.run(args, Io.system(stop));
         // nothing the gate started may outlive it: browsers, drivers, deploy and rollback commands
-        Interruption.killChildren();
-        System.exit(Interruption.signal().isPresent() ? Interruption.exitStatus() : status);
+        SignalHandlers.killChildren();
+        System.exit(stop.signal().isPresent() ? stop.exitStatus() : status);
     }
 }

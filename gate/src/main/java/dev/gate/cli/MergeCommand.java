@@ -1,10 +1,13 @@
 package dev.gate.cli;
 
-import dev.gate.checks.Redactor;
-import dev.gate.checks.commit.CommitId;
 import dev.gate.checks.page.BrowserSession;
+import dev.gate.flow.Browsers;
+import dev.gate.flow.Completion;
+import dev.gate.io.Io;
 import dev.gate.report.ConsoleReporter;
 import dev.gate.report.RunOutput;
+import dev.gate.report.Style;
+import dev.gate.run.CheckExecutor;
 import dev.gate.run.RunFolder;
 import dev.gate.run.RunRecord;
 import dev.gate.run.ShardMerge;
@@ -29,12 +32,11 @@ final class MergeCommand implements Callable<Integer> {
     @Parameters(arity = "1..*", paramLabel = "RESULT.json", description = "The run records of the shards.")
     List<Path> results;
 
-    @Option(names = "--suite", required = true, paramLabel = "FILE",
-            description = "The suite the shards ran: its error policy, rollback and post-mortem folder.")
-    Path suite;
+    @Mixin
+    SuiteOption suite = new SuiteOption();
 
-    @Option(names = "--out", paramLabel = "DIR", description = "The merged run folder (default: .gate/runs/<UTC time>-<sha7>).")
-    Optional<Path> out;
+    @Mixin
+    RunFolderOption out = new RunFolderOption();
 
     @Option(names = "--baseline", paramLabel = "FILE", description = "The baseline, for the commit to roll back to.")
     Optional<Path> baseline;
@@ -42,8 +44,8 @@ final class MergeCommand implements Callable<Integer> {
     @Option(names = "--repo", paramLabel = "DIR", description = "The checkout to list the commits from.")
     Optional<Path> repo;
 
-    @Option(names = "--no-rollback", description = "Do not run the suite's rollback command, even on BLOCK.")
-    boolean noRollback;
+    @Mixin
+    RollbackOption rollback = new RollbackOption();
 
     @Mixin
     SoundOptions sound = new SoundOptions();
@@ -53,47 +55,37 @@ final class MergeCommand implements Callable<Integer> {
     }
 
     @Override
-    public Integer call() throws InterruptedException {
+    public Integer call() throws Exception {
         CommandInputs inputs = new CommandInputs(io);
-        try {
-            List<RunRecord> shards = new ArrayList<>();
-            for (Path p : results) {
-                try {
-                    shards.add(RunOutput.read(io.resolve(p)));
-                } catch (IOException e) {
-                    throw new InvalidInput(p + ": not a readable run record: " + dev.gate.run.CheckExecutor.oneLine(e));
-                }
-            }
-            Suite s = inputs.suite(suite);
-            RunRecord merged;
+        List<RunRecord> shards = new ArrayList<>();
+        for (Path p : results) {
             try {
-                merged = ShardMerge.merge(shards, s.policy(), io.clock().instant());
-            } catch (ShardMerge.MismatchException e) {
-                throw new InvalidInput(e.getMessage());
+                shards.add(RunOutput.read(io.resolve(p)));
+            } catch (IOException e) {
+                throw new InvalidInput(p + ": not a readable run record: " + CheckExecutor.oneLine(e));
             }
-            CommitId expected = new CommitId(merged.expectedCommit());
-            Path dir = out.map(io::resolve).orElseGet(() -> RunFolder.defaultPath(io.cwd(), io.clock().instant(), expected));
-            if (!merged.target().equals(s.target().toString())) {
-                throw new InvalidInput("the records verify " + merged.target() + ", but the suite's target is " + s.target());
-            }
-            Redactor redactor = Redactor.of(s.secrets());
-            ConsoleReporter console = new ConsoleReporter(io.out(), io.style(), redactor);
-            console.line(io.style().bold("gate merge") + " · " + shards.size() + " shards · " + merged.target()
-                    + " · expecting " + expected.shortHex());
-            try (RunFolder folder = RunFolder.claim(dir); Browsers browsers = new Browsers(io)) {
-                // the browser is needed only to confirm a rollback
-                Optional<BrowserSession> browser = !noRollback && merged.verdict().blocks()
-                        && !s.onFailure().rollback().isEmpty() ? browsers.forSuite(s, console) : Optional.empty();
-                RunRecord done = new RunCompletion(io, s, console, console, sound.player(io))
-                        .complete(merged, inputs.baseline(baseline, s), !noRollback, folder.path(), browser,
-                                inputs.history(repo));
-                return done.exitStatus();
-            } catch (RunFolder.RunFolderException e) {
-                throw new InvalidInput("--out: " + e.getMessage());
-            }
-        } catch (InvalidInput e) {
-            inputs.report(e);
-            return ExitStatus.INVALID;
+        }
+        Suite s = inputs.suite(suite.file);
+        RunRecord merged;
+        try {
+            merged = ShardMerge.merge(shards, s.policy(), io.clock().instant());
+        } catch (ShardMerge.MismatchException e) {
+            throw new InvalidInput(e.getMessage());
+        }
+        if (!merged.target().equals(s.target().toString())) {
+            throw new InvalidInput("the records verify " + merged.target() + ", but the suite's target is " + s.target());
+        }
+        Optional<dev.gate.baseline.Baseline> b = inputs.baseline(baseline, s);
+        ConsoleReporter console = new ConsoleReporter(io.out(), Style.of(io), s.redactor());
+        try (RunFolder folder = inputs.runFolder(out.dir, merged.expectedCommit()); Browsers browsers = new Browsers(io)) {
+            console.line(Style.of(io).bold("gate merge") + " · " + shards.size() + " shards · " + merged.target()
+                    + " · expecting " + merged.expectedCommit().shortHex());
+            // the browser is needed only to confirm a rollback
+            Optional<BrowserSession> browser = rollback.allowed() && merged.verdict().blocks()
+                    && !s.onFailure().rollback().isEmpty() ? browsers.forSuite(s) : Optional.empty();
+            return new Completion(io, s, console, console, sound.player(io)).complete(merged,
+                    b.flatMap(dev.gate.baseline.Baseline::liveCommitId), rollback.allowed(), folder.path(), browser,
+                    inputs.history(repo)).exitStatus();
         }
     }
 }

@@ -3,11 +3,12 @@ package dev.gate.cli;
 import dev.gate.act.Playbooks;
 import dev.gate.act.PostmortemWriter;
 import dev.gate.checks.Redactor;
-import dev.gate.checks.commit.CommitId;
 import dev.gate.git.CommitRange;
 import dev.gate.git.GitException;
 import dev.gate.report.RunOutput;
 import dev.gate.run.CheckExecutor;
+import dev.gate.io.Io;
+import dev.gate.run.ExitStatus;
 import dev.gate.run.RunRecord;
 import dev.gate.suite.Suite;
 import dev.gate.suite.SuiteException;
@@ -63,14 +64,13 @@ final class PostmortemCommand implements Callable<Integer> {
         CommitRange.Result changes;
         try {
             changes = checkout.isPresent()
-                    ? CommitRange.between(checkout.get(), record.previousCommit().flatMap(CommitId::parse),
-                            new CommitId(record.expectedCommit()))
+                    ? CommitRange.between(checkout.get(), record.previousCommit(), record.expectedCommit())
                     : new CommitRange.Result(List.of(), List.of("no repository: run in the checkout or pass --repo DIR"));
         } catch (GitException e) {
             changes = new CommitRange.Result(List.of(), List.of(e.getMessage()));
         }
         Playbooks playbooks = new Playbooks(suite.flatMap(Suite::playbooks));
-        Redactor redactor = suite.map(s -> Redactor.of(s.secrets())).orElse(Redactor.none());
+        Redactor redactor = suite.map(Suite::redactor).orElse(Redactor.none());
         try {
             Path written = new PostmortemWriter(playbooks, redactor).write(record, changes, folder, file.getParent());
             io.out().println("Post-mortem stub written to " + written);

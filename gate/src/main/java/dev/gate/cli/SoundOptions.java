@@ -1,5 +1,6 @@
 package dev.gate.cli;
 
+import dev.gate.io.Io;
 import dev.gate.act.sound.SoundOutput;
 import dev.gate.act.sound.SoundPlayer;
 import java.nio.file.Path;

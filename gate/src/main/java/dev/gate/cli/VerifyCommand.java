@@ -2,12 +2,18 @@ package dev.gate.cli;
 
 import dev.gate.baseline.Baseline;
 import dev.gate.checks.commit.CommitId;
-import dev.gate.run.RunRecord;
+import dev.gate.flow.Browsers;
+import dev.gate.flow.Verification;
+import dev.gate.io.Io;
+import dev.gate.run.RunFolder;
+import dev.gate.run.RunListener;
+import dev.gate.run.Shard;
 import dev.gate.suite.Suite;
 import java.nio.file.Path;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 @Command(name = "verify", mixinStandardHelpOptions = true,
@@ -17,26 +23,23 @@ import picocli.CommandLine.Option;
 final class VerifyCommand implements Callable<Integer> {
     private final Io io;
 
-    @Option(names = "--suite", required = true, paramLabel = "FILE", description = "The suite (YAML).")
-    Path suite;
+    @Mixin
+    SuiteOption suite = new SuiteOption();
 
-    @Option(names = "--expect-commit", paramLabel = "SHA", description = "The commit that was deployed (7 to 40 or 64 hex digits).")
-    Optional<String> expectCommit;
-
-    @Option(names = "--repo", paramLabel = "DIR", description = "Take the expected commit from HEAD of this checkout.")
-    Optional<Path> repo;
+    @Mixin
+    CommitOptions commit = new CommitOptions();
 
     @Option(names = "--baseline", paramLabel = "FILE",
-            description = "The baseline taken before the deploy (default: .gate/baseline.json if it exists).")
+            description = "The baseline taken before the deploy (default: .gate/<suite name>/baseline.json if it exists).")
     Optional<Path> baseline;
 
-    @Option(names = "--out", paramLabel = "DIR", description = "The run folder (default: .gate/runs/<UTC time>-<sha7>).")
-    Optional<Path> out;
+    @Mixin
+    RunFolderOption out = new RunFolderOption();
 
-    @Option(names = "--no-rollback", description = "Do not run the suite's rollback command, even on BLOCK.")
-    boolean noRollback;
+    @Mixin
+    RollbackOption rollback = new RollbackOption();
 
-    @picocli.CommandLine.Mixin
+    @Mixin
     SoundOptions sound = new SoundOptions();
 
     @Option(names = "--shard", paramLabel = "K/N", description = "Run only shard K of N of the page, API and latency checks.")
@@ -47,18 +50,15 @@ final class VerifyCommand implements Callable<Integer> {
     }
 
     @Override
-    public Integer call() throws InterruptedException {
+    public Integer call() throws Exception {
         CommandInputs inputs = new CommandInputs(io);
-        try (Browsers browsers = new Browsers(io)) {
-            Suite s = inputs.suite(suite);
-            CommitId expected = inputs.expectedCommit(expectCommit, repo);
-            Optional<Baseline> b = inputs.baseline(baseline, s);
-            VerifyFlow.Options options = new VerifyFlow.Options(out, inputs.shard(shard), !noRollback, inputs.history(repo));
-            RunRecord record = new VerifyFlow(io, browsers, dev.gate.run.RunListener.SILENT, sound.player(io)).run(s, expected, b, options);
-            return record.exitStatus();
-        } catch (InvalidInput e) {
-            inputs.report(e);
-            return ExitStatus.INVALID;
+        Suite s = inputs.suite(suite.file);
+        CommitId expected = inputs.expectedCommit(commit.sha, commit.repo);
+        Optional<Baseline> b = inputs.baseline(baseline, s);
+        Shard slice = inputs.shard(shard);
+        try (Browsers browsers = new Browsers(io); RunFolder folder = inputs.runFolder(out.dir, expected)) {
+            return new Verification(io, RunListener.SILENT, sound.player(io)).run(new Verification.Request(s, expected, b,
+                    folder, slice, rollback.allowed(), inputs.history(commit.repo), browsers.supply(s))).exitStatus();
         }
     }
 }

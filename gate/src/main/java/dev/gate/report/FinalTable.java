@@ -1,7 +1,7 @@
 package dev.gate.report;
 
 import dev.gate.checks.Durations;
-import dev.gate.run.CheckRecord;
+import dev.gate.checks.CheckResult;
 import dev.gate.run.RunRecord;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -19,9 +19,9 @@ public final class FinalTable {
         int idWidth = Math.max(5, record.checks().stream().mapToInt(c -> c.id().length()).max().orElse(5));
         lines.add("");
         lines.add(style.bold(pad("CHECK", idWidth) + "  STATUS  TIME     SUMMARY"));
-        for (CheckRecord c : record.checks()) {
+        for (CheckResult c : record.checks()) {
             lines.add(pad(c.id(), idWidth) + "  " + style.status(c.status()) + "   "
-                    + pad(Durations.format(Duration.ofMillis(c.durationMs())), 7) + "  " + cut(c.summary()));
+                    + pad(Durations.format(Duration.ofMillis(c.duration().toMillis())), 7) + "  " + cut(c.summary()));
             if (!c.playbook().isEmpty() && c.status().isProblem()) {
                 lines.add(pad("", idWidth) + "                   " + style.dim("runbook: " + runDir + "/playbooks/" + c.playbook() + ".md"));
             }

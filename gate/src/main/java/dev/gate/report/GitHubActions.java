@@ -1,7 +1,8 @@
 package dev.gate.report;
 
 import dev.gate.checks.Status;
-import dev.gate.run.CheckRecord;
+import dev.gate.checks.CheckResult;
+import dev.gate.checks.commit.CommitId;
 import dev.gate.run.RunRecord;
 import java.io.IOException;
 import java.io.PrintStream;
@@ -48,7 +49,7 @@ public final class GitHubActions {
             Map<String, String> outputs = new LinkedHashMap<>();
             outputs.put("verdict", record.verdict().name());
             outputs.put("exit-code", String.valueOf(record.exitStatus()));
-            outputs.put("observed-commit", record.observedCommit().orElse(""));
+            outputs.put("observed-commit", record.observedCommit().map(CommitId::hex).orElse(""));
             outputs.put("report-dir", runDir.toString());
             StringBuilder s = new StringBuilder();
             outputs.forEach((k, v) -> s.append(output(k, v)));
@@ -58,7 +59,7 @@ public final class GitHubActions {
 
     /** {@code ::error} per FAIL and ERROR, {@code ::warning} per WARN, titled by the check id. */
     void annotate(RunRecord record, PrintStream out) {
-        for (CheckRecord c : record.checks()) {
+        for (CheckResult c : record.checks()) {
             String command = c.status().isProblem() ? "error" : c.status() == Status.WARN ? "warning" : null;
             if (command != null) {
                 out.println("::" + command + " title=" + Escaping.workflowProperty(c.id()) + "::"

@@ -3,7 +3,7 @@ package dev.gate.report;
 import static dev.gate.report.HtmlParts.h;
 
 import dev.gate.checks.Status;
-import dev.gate.run.CheckRecord;
+import dev.gate.checks.CheckResult;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -17,17 +17,17 @@ final class HtmlChecks {
     private HtmlChecks() {
     }
 
-    static boolean needsAttention(CheckRecord c) {
+    static boolean needsAttention(CheckResult c) {
         return c.status() != Status.PASS;
     }
 
-    static String attention(List<CheckRecord> problems, ArtifactLinks links) {
+    static String attention(List<CheckResult> problems, ArtifactLinks links) {
         if (problems.isEmpty()) {
             return "";
         }
         StringBuilder s = new StringBuilder("<section id=\"attention\"><h2>Needs attention <span class=\"count\">")
                 .append(problems.size()).append("</span></h2>");
-        for (CheckRecord c : problems) {
+        for (CheckResult c : problems) {
             s.append("<article class=\"card ").append(HtmlParts.cssClass(c.status())).append("\" id=\"")
                     .append(HtmlParts.anchor("check-", c.id())).append("\">");
             String shot = HtmlPages.isPage(c) ? HtmlPages.screenshot(c, links, "thumb") : "";
@@ -54,12 +54,12 @@ final class HtmlChecks {
         return s.append("</section>").toString();
     }
 
-    static String table(List<CheckRecord> sorted, Set<String> anchored) {
+    static String table(List<CheckResult> sorted, Set<String> anchored) {
         StringBuilder s = new StringBuilder("<section id=\"checks\"><h2>Checks <span class=\"count\">")
                 .append(sorted.size()).append("</span></h2>")
                 .append("<table class=\"checks\"><thead><tr><th>Status</th><th>Check</th><th>Kind</th>")
                 .append("<th>Summary</th><th class=\"r\">Time</th><th>Runbook</th></tr></thead><tbody>");
-        for (CheckRecord c : sorted) {
+        for (CheckResult c : sorted) {
             s.append("<tr class=\"").append(HtmlParts.cssClass(c.status())).append("\"><td>")
                     .append(HtmlParts.chip(c.status())).append("</td><td>");
             if (anchored.contains(c.id())) {
@@ -72,7 +72,7 @@ final class HtmlChecks {
                 s.append("<div class=\"muted small\">").append(h(c.name())).append("</div>");
             }
             s.append("</td><td><span class=\"kind\">").append(h(c.kind())).append("</span></td><td>").append(h(c.summary()))
-                    .append("</td><td class=\"r nowrap\">").append(h(ReportFormat.duration(c.durationMs())))
+                    .append("</td><td class=\"r nowrap\">").append(h(ReportFormat.duration(c.duration().toMillis())))
                     .append("</td><td>").append(c.playbook().isEmpty() || c.status() == Status.PASS ? ""
                             : HtmlParts.runbookLink(c.playbook()))
                     .append("</td></tr>");
@@ -81,14 +81,14 @@ final class HtmlChecks {
     }
 
     /** Checks shown nowhere else in full: their details, metrics and files, folded. */
-    static String rest(List<CheckRecord> rest) {
-        List<CheckRecord> shown = rest.stream()
+    static String rest(List<CheckResult> rest) {
+        List<CheckResult> shown = rest.stream()
                 .filter(c -> !c.details().isEmpty() || !c.metrics().isEmpty() || !c.artifacts().isEmpty()).toList();
         if (shown.isEmpty()) {
             return "";
         }
         StringBuilder s = new StringBuilder("<section id=\"more\"><h2>What the other checks saw</h2>");
-        for (CheckRecord c : shown) {
+        for (CheckResult c : shown) {
             s.append("<details class=\"fold\" id=\"").append(HtmlParts.anchor("check-", c.id())).append("\"><summary>")
                     .append(HtmlParts.chip(c.status())).append(" <strong class=\"cid\">").append(h(c.id()))
                     .append("</strong> <span class=\"muted\">").append(h(c.summary())).append("</span></summary>")
@@ -98,18 +98,18 @@ final class HtmlChecks {
         return s.append("</section>").toString();
     }
 
-    private static String head(CheckRecord c) {
+    private static String head(CheckResult c) {
         StringBuilder s = new StringBuilder("<div class=\"card-head\">").append(HtmlParts.chip(c.status()))
                 .append(" <strong class=\"cid\">").append(h(c.id())).append("</strong> <span class=\"kind\">")
                 .append(h(c.kind())).append("</span>");
         if (!c.name().isEmpty() && !c.name().equals(c.id())) {
             s.append(" <span class=\"muted\">").append(h(c.name())).append("</span>");
         }
-        return s.append(" <span class=\"dur\">").append(h(ReportFormat.duration(c.durationMs()))).append("</span></div>")
+        return s.append(" <span class=\"dur\">").append(h(ReportFormat.duration(c.duration().toMillis()))).append("</span></div>")
                 .toString();
     }
 
-    private static String foot(CheckRecord c) {
+    private static String foot(CheckResult c) {
         StringBuilder s = new StringBuilder();
         if (!c.playbook().isEmpty()) {
             s.append("<div class=\"runbook\">Runbook: ").append(HtmlParts.runbookLink(c.playbook())).append("</div>");

@@ -3,7 +3,8 @@ package dev.gate.report;
 import static dev.gate.report.HtmlParts.h;
 
 import dev.gate.checks.Artifact;
-import dev.gate.run.CheckRecord;
+import dev.gate.checks.CheckResult;
+import dev.gate.checks.page.PageMetrics;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -19,17 +20,17 @@ final class HtmlPages {
     private HtmlPages() {
     }
 
-    static boolean isPage(CheckRecord c) {
+    static boolean isPage(CheckResult c) {
         return KIND.equals(c.kind());
     }
 
     /** The grid of pages that have no problem card. */
-    static String section(List<CheckRecord> pages, ArtifactLinks links) {
+    static String section(List<CheckResult> pages, ArtifactLinks links) {
         if (pages.isEmpty()) {
             return "";
         }
         StringBuilder s = new StringBuilder("<section id=\"pages\"><h2>Pages</h2><div class=\"grid\">");
-        for (CheckRecord c : pages) {
+        for (CheckResult c : pages) {
             s.append("<article class=\"page-card\" id=\"").append(HtmlParts.anchor("check-", c.id())).append("\">");
             s.append(screenshot(c, links, "shot"));
             s.append("<div class=\"page-body\"><div class=\"card-head\">").append(HtmlParts.chip(c.status()))
@@ -48,20 +49,20 @@ final class HtmlPages {
     }
 
     /** Timings and size in one row: what a person compares first. */
-    static String metrics(CheckRecord c) {
+    static String metrics(CheckResult c) {
         MetricValues m = new MetricValues(c.metrics());
         List<String> cells = new ArrayList<>();
         m.number("status").ifPresent(v -> cells.add(cell("status", ReportFormat.number(v))));
-        m.number("ttfb_ms").ifPresent(v -> cells.add(cell("TTFB", ReportFormat.ms(v))));
-        m.number("lcp_ms").ifPresent(v -> cells.add(cell("LCP", ReportFormat.ms(v))));
-        m.number("cls").ifPresent(v -> cells.add(cell("CLS", String.format(java.util.Locale.ROOT, "%.3f", v))));
-        m.number("requests").ifPresent(v -> cells.add(cell("requests", ReportFormat.number(v))));
-        m.number("bytes").ifPresent(v -> cells.add(cell("transferred", ReportFormat.bytes(v))));
+        m.number(PageMetrics.TTFB_MS).ifPresent(v -> cells.add(cell("TTFB", ReportFormat.ms(v))));
+        m.number(PageMetrics.LCP_MS).ifPresent(v -> cells.add(cell("LCP", ReportFormat.ms(v))));
+        m.number(PageMetrics.CLS).ifPresent(v -> cells.add(cell("CLS", String.format(java.util.Locale.ROOT, "%.3f", v))));
+        m.number(PageMetrics.REQUESTS).ifPresent(v -> cells.add(cell("requests", ReportFormat.number(v))));
+        m.number(PageMetrics.BYTES).ifPresent(v -> cells.add(cell("transferred", ReportFormat.bytes(v))));
         return cells.isEmpty() ? "" : "<div class=\"metrics\">" + String.join("", cells) + "</div>";
     }
 
     /** The screenshot, embedded when small, linked when not; nothing when the page has none. */
-    static String screenshot(CheckRecord c, ArtifactLinks links, String cssClass) {
+    static String screenshot(CheckResult c, ArtifactLinks links, String cssClass) {
         Optional<Artifact> shot = c.artifacts().stream().filter(a -> a.kind().equals("screenshot")).findFirst();
         if (shot.isEmpty()) {
             return "";
@@ -78,11 +79,11 @@ final class HtmlPages {
                 .orElse(img);
     }
 
-    private static Optional<String> title(CheckRecord c) {
+    private static Optional<String> title(CheckResult c) {
         return new MetricValues(c.metrics()).text("title").filter(t -> !t.isBlank());
     }
 
-    static String titleLine(CheckRecord c) {
+    static String titleLine(CheckResult c) {
         return title(c).map(t -> "<div class=\"page-title\"><span class=\"k\">title</span> " + h(t) + "</div>")
                 .orElse("");
     }

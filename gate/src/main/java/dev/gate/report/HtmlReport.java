@@ -4,8 +4,10 @@ import static dev.gate.report.HtmlParts.h;
 
 import dev.gate.checks.Artifact;
 import dev.gate.checks.Status;
+import dev.gate.checks.commit.CommitId;
+import dev.gate.checks.commit.Liveness;
 import dev.gate.run.ActionRecord;
-import dev.gate.run.CheckRecord;
+import dev.gate.checks.CheckResult;
 import dev.gate.run.RunRecord;
 import java.io.IOException;
 import java.io.InputStream;
@@ -38,14 +40,14 @@ public final class HtmlReport {
     }
 
     public static String render(RunRecord r, ArtifactLinks links) {
-        List<CheckRecord> sorted = r.checks().stream()
+        List<CheckResult> sorted = r.checks().stream()
                 .sorted((a, b) -> HtmlParts.WORST_FIRST.compare(a.status(), b.status())).toList();
-        List<CheckRecord> attention = sorted.stream().filter(HtmlChecks::needsAttention).toList();
-        List<CheckRecord> calm = sorted.stream().filter(c -> !HtmlChecks.needsAttention(c)).toList();
-        List<CheckRecord> pages = calm.stream().filter(HtmlPages::isPage).toList();
+        List<CheckResult> attention = sorted.stream().filter(HtmlChecks::needsAttention).toList();
+        List<CheckResult> calm = sorted.stream().filter(c -> !HtmlChecks.needsAttention(c)).toList();
+        List<CheckResult> pages = calm.stream().filter(HtmlPages::isPage).toList();
         List<LatencyFigures> latency = sorted.stream().map(LatencyFigures::of).flatMap(Optional::stream).toList();
         List<LatencyFigures> plotted = latency.stream().filter(f -> f.status() == Status.PASS).toList();
-        List<CheckRecord> rest = calm.stream()
+        List<CheckResult> rest = calm.stream()
                 .filter(c -> !HtmlPages.isPage(c) && LatencyFigures.of(c).isEmpty()).toList();
 
         Set<String> anchored = new HashSet<>();
@@ -110,7 +112,7 @@ public final class HtmlReport {
     }
 
     private static String commits(RunRecord r) {
-        boolean matches = r.observedCommit().map(o -> samePrefix(o, r.expectedCommit())).orElse(false);
+        boolean matches = r.observedCommit().map(o -> o.sameCommitAs(r.expectedCommit())).orElse(false);
         StringBuilder s = new StringBuilder("<section id=\"commits\" class=\"commits\">");
         s.append(commit("Expected", Optional.of(r.expectedCommit()), "", "the commit the pipeline deployed"));
         s.append(commit("Observed", r.observedCommit(), matches ? "ok" : "bad",
@@ -118,30 +120,25 @@ public final class HtmlReport {
         s.append(commit("Previous", r.previousCommit(), "", "live before the deploy"));
         s.append("<div class=\"commit\"><div class=\"k\">Release</div><div class=\"v\">")
                 .append(h(release(r.release()))).append("</div><div class=\"muted small\">")
-                .append(h(r.release())).append("</div></div>");
+                .append(h(r.release().name())).append("</div></div>");
         return s.append("</section>").toString();
     }
 
-    private static String commit(String label, Optional<String> value, String state, String note) {
+    private static String commit(String label, Optional<CommitId> value, String state, String note) {
         return "<div class=\"commit " + state + "\"><div class=\"k\">" + label + "</div><div class=\"v\"><code title=\""
-                + h(value.orElse("")) + "\">" + h(value.map(ReportFormat::shortCommit).orElse("—"))
+                + h(value.map(CommitId::hex).orElse("")) + "\">" + h(value.map(CommitId::shortHex).orElse("—"))
                 + "</code></div><div class=\"muted small\">" + (value.isPresent() ? h(note) : "not known") + "</div></div>";
     }
 
-    private static String release(String release) {
+    private static String release(Liveness release) {
         return switch (release) {
-            case "LIVE" -> "live";
-            case "PARTLY_LIVE" -> "partly live";
-            case "NEVER_LIVE" -> "never went live";
-            default -> "not known";
+            case LIVE -> "live";
+            case PARTLY_LIVE -> "partly live";
+            case NEVER_LIVE -> "never went live";
+            case UNKNOWN -> "not known";
         };
     }
 
-    private static boolean samePrefix(String a, String b) {
-        String x = a.toLowerCase(Locale.ROOT);
-        String y = b.toLowerCase(Locale.ROOT);
-        return Math.min(x.length(), y.length()) >= 7 && (x.startsWith(y) || y.startsWith(x));
-    }
 
     private static String actions(List<ActionRecord> actions) {
         if (actions.isEmpty()) {
@@ -184,7 +181,7 @@ public final class HtmlReport {
         StringBuilder s = new StringBuilder("<section id=\"files\"><h2>Files of this run</h2><table class=\"checks\">")
                 .append("<thead><tr><th>File</th><th>What</th><th>From</th></tr></thead><tbody>");
         List<String[]> rows = new ArrayList<>();
-        for (CheckRecord c : r.checks()) {
+        for (CheckResult c : r.checks()) {
             for (Artifact a : c.artifacts()) {
                 rows.add(new String[] {a.path(), a.kind() + (a.description().isEmpty() ? "" : ": " + a.description()), c.id()});
             }

@@ -2,7 +2,7 @@ package dev.gate.report;
 
 import dev.gate.checks.Artifact;
 import dev.gate.checks.Status;
-import dev.gate.run.CheckRecord;
+import dev.gate.checks.CheckResult;
 import dev.gate.run.RunRecord;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
@@ -35,48 +35,48 @@ public final class JUnitReport {
     }
 
     public static String render(RunRecord record) {
-        Map<String, List<CheckRecord>> byKind = new LinkedHashMap<>();
-        for (CheckRecord c : record.checks()) {
+        Map<String, List<CheckResult>> byKind = new LinkedHashMap<>();
+        for (CheckResult c : record.checks()) {
             byKind.computeIfAbsent(c.kind(), k -> new ArrayList<>()).add(c);
         }
         StringBuilder x = new StringBuilder(4096);
         x.append("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n");
         x.append("<testsuites name=\"").append(attr("gate " + record.suite().name())).append('"')
                 .append(counts(record.checks()))
-                .append(" time=\"").append(seconds(record.checks().stream().mapToLong(CheckRecord::durationMs).sum())).append("\">\n");
+                .append(" time=\"").append(seconds(record.checks().stream().mapToLong(c -> c.duration().toMillis()).sum())).append("\">\n");
         int n = 0;
-        for (Map.Entry<String, List<CheckRecord>> e : byKind.entrySet()) {
+        for (Map.Entry<String, List<CheckResult>> e : byKind.entrySet()) {
             suite(x, record, n++, e.getKey(), e.getValue());
         }
         x.append("</testsuites>\n");
         return x.toString();
     }
 
-    private static void suite(StringBuilder x, RunRecord record, int n, String kind, List<CheckRecord> checks) {
+    private static void suite(StringBuilder x, RunRecord record, int n, String kind, List<CheckResult> checks) {
         x.append("  <testsuite name=\"").append(attr(kind)).append('"')
                 .append(" id=\"").append(n).append('"')
                 .append(counts(checks))
                 .append(" skipped=\"0\"")
-                .append(" time=\"").append(seconds(checks.stream().mapToLong(CheckRecord::durationMs).sum())).append('"')
+                .append(" time=\"").append(seconds(checks.stream().mapToLong(c -> c.duration().toMillis()).sum())).append('"')
                 .append(" timestamp=\"").append(TIMESTAMP.format(record.startedAt())).append('"')
                 .append(" hostname=\"").append(attr(host(record.target()))).append("\">\n");
         x.append("    <properties>\n");
         property(x, "verdict", record.verdict().name());
         property(x, "target", record.target());
-        property(x, "expected_commit", record.expectedCommit());
-        record.observedCommit().ifPresent(v -> property(x, "observed_commit", v));
-        record.previousCommit().ifPresent(v -> property(x, "previous_commit", v));
+        property(x, "expected_commit", record.expectedCommit().hex());
+        record.observedCommit().ifPresent(v -> property(x, "observed_commit", v.hex()));
+        record.previousCommit().ifPresent(v -> property(x, "previous_commit", v.hex()));
         record.shard().ifPresent(v -> property(x, "shard", v));
         x.append("    </properties>\n");
-        for (CheckRecord c : checks) {
+        for (CheckResult c : checks) {
             testcase(x, c);
         }
         x.append("  </testsuite>\n");
     }
 
-    private static void testcase(StringBuilder x, CheckRecord c) {
+    private static void testcase(StringBuilder x, CheckResult c) {
         x.append("    <testcase classname=\"").append(attr(c.kind())).append("\" name=\"").append(attr(c.id()))
-                .append("\" time=\"").append(seconds(c.durationMs())).append('"');
+                .append("\" time=\"").append(seconds(c.duration().toMillis())).append('"');
         if (c.status() == Status.PASS && c.details().isEmpty() && c.artifacts().isEmpty()) {
             x.append("/>\n");
             return;
@@ -95,7 +95,7 @@ public final class JUnitReport {
     }
 
     /** The details, then where to look next: the runbook and the artifacts. */
-    private static String body(CheckRecord c) {
+    private static String body(CheckResult c) {
         StringBuilder b = new StringBuilder();
         if (!c.name().isEmpty() && !c.name().equals(c.id())) {
             b.append(c.name()).append('\n');
@@ -110,7 +110,7 @@ public final class JUnitReport {
         return b.toString();
     }
 
-    private static String counts(List<CheckRecord> checks) {
+    private static String counts(List<CheckResult> checks) {
         long failures = checks.stream().filter(c -> c.status() == Status.FAIL).count();
         long errors = checks.stream().filter(c -> c.status() == Status.ERROR).count();
         return " tests=\"" + checks.size() + "\" failures=\"" + failures + "\" errors=\"" + errors + "\"";

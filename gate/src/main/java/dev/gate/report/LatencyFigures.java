@@ -1,7 +1,7 @@
 package dev.gate.report;
 
 import dev.gate.checks.Status;
-import dev.gate.run.CheckRecord;
+import dev.gate.checks.CheckResult;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
@@ -36,7 +36,7 @@ public record LatencyFigures(
     }
 
     /** The figures of a latency check, or empty for any other check or one that holds none. */
-    public static Optional<LatencyFigures> of(CheckRecord c) {
+    public static Optional<LatencyFigures> of(CheckResult c) {
         if (!KIND.equals(c.kind())) {
             return Optional.empty();
         }

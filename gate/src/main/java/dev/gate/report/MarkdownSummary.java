@@ -5,7 +5,8 @@ import static dev.gate.report.Escaping.markdownCell;
 import dev.gate.checks.Artifact;
 import dev.gate.checks.Status;
 import dev.gate.run.ActionRecord;
-import dev.gate.run.CheckRecord;
+import dev.gate.checks.CheckResult;
+import dev.gate.checks.commit.CommitId;
 import dev.gate.run.RunRecord;
 import java.util.List;
 import java.util.Optional;
@@ -48,10 +49,10 @@ public final class MarkdownSummary {
         s.append("| expected | observed | previous | release |\n| --- | --- | --- | --- |\n");
         s.append("| ").append(commit(r.expectedCommit())).append(" | ").append(r.observedCommit().map(MarkdownSummary::commit).orElse("–"))
                 .append(" | ").append(r.previousCommit().map(MarkdownSummary::commit).orElse("–"))
-                .append(" | ").append(markdownCell(r.release())).append(" |\n\n");
+                .append(" | ").append(markdownCell(r.release().name())).append(" |\n\n");
     }
 
-    private static void checks(StringBuilder s, List<CheckRecord> checks) {
+    private static void checks(StringBuilder s, List<CheckResult> checks) {
         s.append("### Checks\n\n| status | check | kind | reason | time |\n| --- | --- | --- | --- | ---: |\n");
         checks.stream().sorted((a, b) -> HtmlParts.WORST_FIRST.compare(a.status(), b.status())).forEach(c -> {
             String reason = markdownCell(c.summary());
@@ -60,12 +61,12 @@ public final class MarkdownSummary {
             }
             s.append("| ").append(status(c.status())).append(" | ").append(markdownCell(c.id()))
                     .append(" | ").append(markdownCell(c.kind())).append(" | ").append(reason)
-                    .append(" | ").append(ReportFormat.duration(c.durationMs())).append(" |\n");
+                    .append(" | ").append(ReportFormat.duration(c.duration().toMillis())).append(" |\n");
         });
         s.append('\n');
     }
 
-    private static void latency(StringBuilder s, List<CheckRecord> checks) {
+    private static void latency(StringBuilder s, List<CheckResult> checks) {
         List<LatencyFigures> figures = checks.stream().map(LatencyFigures::of).flatMap(Optional::stream).toList();
         if (figures.isEmpty()) {
             return;
@@ -99,7 +100,7 @@ public final class MarkdownSummary {
     private static void files(StringBuilder s, RunRecord r, String runDir) {
         s.append("### Files\n\nRun folder ").append(code(runDir)).append(": ")
                 .append("`report.html` (screenshots, plots, every detail), `junit.xml`, `result.json`.\n");
-        for (CheckRecord c : r.checks()) {
+        for (CheckResult c : r.checks()) {
             for (Artifact a : c.artifacts()) {
                 s.append("- ").append(markdownCell(c.id())).append(' ').append(markdownCell(a.kind())).append(": ")
                         .append(code(a.path())).append('\n');
@@ -133,8 +134,8 @@ public final class MarkdownSummary {
         };
     }
 
-    private static String commit(String hex) {
-        return code(ReportFormat.shortCommit(hex));
+    private static String commit(CommitId commit) {
+        return code(commit.shortHex());
     }
 
     /**

@@ -110,9 +110,4 @@ public final class ReportFormat {
         return String.valueOf(v);
     }
 
-    /** The first seven hex digits, the way git and the console show a commit. */
-    public static String shortCommit(String commit) {
-        return commit.length() > 7 && commit.chars().allMatch(c -> Character.digit(c, 16) >= 0)
-                ? commit.substring(0, 7) : commit;
-    }
 }

@@ -25,6 +25,11 @@ public final class Style {
         return new Style(terminal && !noColor);
     }
 
+    /** The style of a command's output: its environment, and whether it writes to a terminal. */
+    public static Style of(dev.gate.io.Io io) {
+        return detect(io.env(), io.terminal());
+    }
+
     public boolean colored() {
         return color;
     }

@@ -18,6 +18,9 @@ public record ActionRecord(
         List<String> details,
         Map<String, String> data) {
 
+    /** The kind of the rollback's records. */
+    public static final String ROLLBACK = "rollback";
+
     public ActionRecord {
         Objects.requireNonNull(kind);
         Objects.requireNonNull(outcome);

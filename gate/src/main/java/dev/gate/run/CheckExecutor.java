@@ -5,6 +5,8 @@ import dev.gate.checks.CheckContext;
 import dev.gate.checks.CheckResult;
 import dev.gate.checks.Durations;
 import dev.gate.checks.Status;
+import dev.gate.checks.commit.CommitCheck;
+import dev.gate.checks.commit.CommitOutcome;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -16,6 +18,7 @@ import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicReference;
 
 /**
  * Runs checks with bounded parallelism under a deadline. This is where fail-closed happens: a
@@ -24,30 +27,58 @@ import java.util.concurrent.atomic.AtomicInteger;
  */
 public final class CheckExecutor {
     private final int parallelism;
+    private final Duration runTimeout;
     private final RunListener listener;
 
-    public CheckExecutor(int parallelism, RunListener listener) {
+    /** @param runTimeout the suite's run timeout, named in the error of a check that overruns it */
+    public CheckExecutor(int parallelism, Duration runTimeout, RunListener listener) {
         this.parallelism = Math.max(1, parallelism);
+        this.runTimeout = runTimeout;
         this.listener = listener;
     }
 
     /** Runs one check in the calling thread, turning anything it throws into an ERROR result. */
-    public CheckResult runOne(Check check, String kind, String name, CheckContext context) throws InterruptedException {
-        listener.checkStarted(check.id(), name);
+    public CheckResult runOne(Check check, CheckContext context) throws InterruptedException {
+        return guard(check, check::run, context);
+    }
+
+    /**
+     * Runs the commit check under the same rule, keeping its typed outcome: when it could not run,
+     * the outcome is {@link CommitCheck#unknown}, so nothing downstream mistakes it for live.
+     */
+    public CommitCheck.Finding runRelease(CommitCheck check, CheckContext context) throws InterruptedException {
+        AtomicReference<CommitOutcome> outcome = new AtomicReference<>();
+        CheckResult result = guard(check, c -> {
+            CommitCheck.Finding found = check.find(c);
+            outcome.set(found.outcome());
+            return found.result();
+        }, context);
+        return outcome.get() == null ? check.unknown(result) : new CommitCheck.Finding(result, outcome.get());
+    }
+
+    /** What a guarded check does; it may throw anything. */
+    @FunctionalInterface
+    private interface Step {
+        CheckResult run(CheckContext context) throws Exception;
+    }
+
+    private CheckResult guard(Check check, Step step, CheckContext context) throws InterruptedException {
+        listener.checkStarted(check.id(), check.name());
         Instant start = context.clock().instant();
         CheckResult result;
         try {
-            result = check.run(context);
+            result = step.run(context);
             if (result == null) {
-                result = CheckResult.error(check.id(), kind, name, "the check returned no result");
+                result = CheckResult.error(check.id(), check.kind(), check.name(), "the check returned no result");
             }
         } catch (InterruptedException e) {
             throw e;
         } catch (Exception | LinkageError | AssertionError | StackOverflowError e) {
             // a stack overflow (a suite's regex recursing over a large page) has unwound by now: the run
             // goes on, and must not end without its record
-            result = CheckResult.error(check.id(), kind, name, "the check could not run: " + oneLine(e));
+            result = CheckResult.error(check.id(), check.kind(), check.name(), "the check could not run: " + oneLine(e));
         }
+        result = result.withOneLineSummary();
         if (result.duration().isZero()) {
             result = result.withDuration(Duration.between(start, context.clock().instant()));
         }
@@ -56,10 +87,32 @@ public final class CheckExecutor {
     }
 
     /**
+     * Runs a stage in the calling thread; what it throws becomes one ERROR result under its id.
+     * Its results are timed together, since the stage decides them together.
+     */
+    public List<CheckResult> runStage(Stage stage, CheckContext context) throws InterruptedException {
+        listener.stage(stage.description());
+        Instant start = context.clock().instant();
+        List<CheckResult> results;
+        try {
+            results = stage.run(context);
+        } catch (InterruptedException e) {
+            throw e;
+        } catch (Exception | LinkageError | AssertionError | StackOverflowError e) {
+            results = List.of(CheckResult.error(stage.id(), stage.id(), stage.description(),
+                    "the stage could not run: " + oneLine(e)));
+        }
+        Duration took = Duration.between(start, context.clock().instant());
+        List<CheckResult> timed = results.stream().map(r -> r.withOneLineSummary().withDuration(took)).toList();
+        timed.forEach(listener::checkFinished);
+        return timed;
+    }
+
+    /**
      * Runs the checks, at most {@code parallelism} at a time, in their order. Those not finished
      * by {@code deadline} are cancelled and reported as errors.
      */
-    public List<CheckResult> runAll(List<PlannedCheck> checks, CheckContext context, Instant deadline)
+    public List<CheckResult> runAll(List<? extends Check> checks, CheckContext context, Instant deadline)
             throws InterruptedException {
         if (checks.isEmpty()) {
             return List.of();
@@ -72,23 +125,23 @@ public final class CheckExecutor {
         });
         try {
             List<Future<CheckResult>> futures = new ArrayList<>();
-            for (PlannedCheck p : checks) {
-                futures.add(pool.submit(() -> runOne(p.check(), p.kind(), p.name(), context)));
+            for (Check c : checks) {
+                futures.add(pool.submit(() -> runOne(c, context)));
             }
             List<CheckResult> results = new ArrayList<>();
             for (int i = 0; i < checks.size(); i++) {
-                PlannedCheck p = checks.get(i);
+                Check c = checks.get(i);
                 long left = Duration.between(context.clock().instant(), deadline).toNanos();
                 try {
                     results.add(futures.get(i).get(Math.max(0, left), TimeUnit.NANOSECONDS));
                 } catch (TimeoutException e) {
                     futures.get(i).cancel(true);
-                    CheckResult r = CheckResult.error(p.check().id(), p.kind(), p.name(),
-                            "did not finish within the run timeout (" + Durations.format(p.runTimeout()) + ")");
+                    CheckResult r = CheckResult.error(c.id(), c.kind(), c.name(),
+                            "did not finish within the run timeout (" + Durations.format(runTimeout) + ")");
                     listener.checkFinished(r);
                     results.add(r);
                 } catch (ExecutionException e) {
-                    CheckResult r = CheckResult.error(p.check().id(), p.kind(), p.name(),
+                    CheckResult r = CheckResult.error(c.id(), c.kind(), c.name(),
                             "the check could not run: " + oneLine(e.getCause()));
                     listener.checkFinished(r);
                     results.add(r);

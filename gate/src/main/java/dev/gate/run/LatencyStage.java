@@ -1,7 +1,5 @@
 package dev.gate.run;
 
-import dev.gate.baseline.Baseline;
-import dev.gate.baseline.EndpointSamples;
 import dev.gate.checks.CheckContext;
 import dev.gate.checks.CheckResult;
 import dev.gate.checks.Targets;
@@ -27,24 +25,33 @@ import java.util.Set;
  * endpoints are decided together, because the correction for comparing several endpoints needs
  * all their p-values at once; so in a sharded run they stay together in one shard.
  */
-public final class LatencyStage {
+public final class LatencyStage implements Stage {
     /** The id that places the whole latency stage in one shard. */
     public static final String SHARD_ID = "latency";
 
     private final Suite suite;
+    private final List<LatencySamples> before;
 
-    public LatencyStage(Suite suite) {
+    /** @param before the baseline's samples, compared with the live release's */
+    public LatencyStage(Suite suite, List<LatencySamples> before) {
         this.suite = suite;
+        this.before = List.copyOf(before);
     }
 
-    public boolean enabled() {
-        return suite.latency().enabled();
+    @Override
+    public String id() {
+        return SHARD_ID;
+    }
+
+    @Override
+    public String description() {
+        return "Sampling latency of " + suite.latency().endpoints().size() + " endpoint(s)";
     }
 
     /** Samples the live release and decides; a failure of the sampler is an ERROR per endpoint. */
-    public List<CheckResult> verify(CheckContext context, Optional<Baseline> baseline) throws InterruptedException {
+    @Override
+    public List<CheckResult> run(CheckContext context) throws InterruptedException {
         LatencySpec spec = suite.latency();
-        List<LatencySamples> before = baselineSamples(baseline);
         try (LatencySampler sampler = sampler(context, endpoints(context))) {
             return LatencyDecision.run(spec, before, sampler);
         } catch (InterruptedException e) {
@@ -63,7 +70,7 @@ public final class LatencyStage {
      * Samples for the baseline: {@code max_samples} per endpoint, since before the deploy there is
      * no hurry and a larger baseline is what lets sequential sampling stop early afterwards.
      */
-    public Map<String, EndpointSamples> baseline(CheckContext context) throws InterruptedException {
+    public Map<String, EndpointSamples> sampleForBaseline(CheckContext context) throws InterruptedException {
         LatencySpec spec = suite.latency();
         List<LatencyEndpoint> endpoints = endpoints(context);
         List<LatencySamples> taken;
@@ -92,16 +99,6 @@ public final class LatencyStage {
         return List.copyOf(ids);
     }
 
-    private List<LatencySamples> baselineSamples(Optional<Baseline> baseline) {
-        List<LatencySamples> out = new ArrayList<>();
-        baseline.ifPresent(b -> b.endpoints().forEach((id, s) -> {
-            if (!s.totalMs().isEmpty()) {
-                out.add(new LatencySamples(id, label(s.method(), URI.create(s.url())), s.totalMs()));
-            }
-        }));
-        return out;
-    }
-
     private List<LatencyEndpoint> endpoints(CheckContext context) {
         List<LatencyEndpoint> out = new ArrayList<>();
         for (String id : wanted()) {
@@ -120,7 +117,7 @@ public final class LatencyStage {
         return out;
     }
 
-    private static String label(String method, URI uri) {
+    static String label(String method, URI uri) {
         return method + " " + (uri.getRawPath() == null || uri.getRawPath().isEmpty() ? "/" : uri.getRawPath());
     }
 }

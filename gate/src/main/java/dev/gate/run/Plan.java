@@ -1,10 +1,13 @@
 package dev.gate.run;
 
-import dev.gate.baseline.Baseline;
-import dev.gate.baseline.PageFacts;
+import dev.gate.checks.Check;
+import dev.gate.checks.Severity;
 import dev.gate.checks.api.ApiCheck;
 import dev.gate.checks.api.ApiSpec;
+import dev.gate.checks.commit.CommitCheck;
 import dev.gate.checks.commit.CommitId;
+import dev.gate.checks.http.TlsPolicy;
+import dev.gate.checks.http.TlsWarning;
 import dev.gate.checks.page.BrowserSession;
 import dev.gate.checks.page.OldAssetsCheck;
 import dev.gate.checks.page.PageCheck;
@@ -15,34 +18,50 @@ import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Optional;
-import java.util.Set;
 
 /**
- * The checks a verification runs after the commit check, filtered to the shard. A new kind of
- * check is one more line here.
+ * Everything a verification runs, in the order the runner runs it: the checks that hold whatever
+ * the site serves (the TLS warning); the commit check, which decides whether the rest runs; the
+ * checks, in parallel; then the stages, alone. A new kind of check is one more line in {@link #of}.
+ *
+ * @param unconditional results that hold before and whatever the release does
+ * @param release       waits for the expected commit; the rest runs only when it is live
  */
-public final class Plan {
-    private Plan() {
+public record Plan(List<Check> unconditional, CommitCheck release, List<Check> checks, List<Stage> stages) {
+    public Plan {
+        unconditional = List.copyOf(unconditional);
+        checks = List.copyOf(checks);
+        stages = List.copyOf(stages);
     }
 
     /** What planning needs besides the suite. */
-    public record Inputs(Suite suite, CommitId expected, Optional<Baseline> baseline, Shard shard,
-                         Optional<BrowserSession> browser) {
+    public record Inputs(Suite suite, CommitId expected, Before before, Shard shard, Optional<BrowserSession> browser) {
     }
 
-    public static List<PlannedCheck> of(Inputs in) {
+    public static Plan of(Inputs in) {
         Suite suite = in.suite();
-        List<PlannedCheck> all = new ArrayList<>();
-        in.browser().ifPresent(browser -> all.addAll(pageChecks(suite, browser, in.expected(), "")));
+        List<Check> unconditional = new ArrayList<>();
+        if (suite.tls() == TlsPolicy.INSECURE) {
+            unconditional.add(new TlsWarning());
+        }
+        CommitCheck release = new CommitCheck(suite.marker(), suite.markerLocations(), suite.converge(), in.expected(),
+                in.before().liveCommit());
+        List<Check> checks = new ArrayList<>();
+        in.browser().ifPresent(browser -> checks.addAll(pageChecks(suite, browser, in.expected(), "")));
         for (ApiSpec api : suite.apis()) {
-            all.add(PlannedCheck.shared(new ApiCheck(api), ApiCheck.KIND, api.describe(), suite.timeouts().run()));
+            checks.add(new ApiCheck(api));
         }
-        List<String> oldAssets = oldAssets(in.baseline());
-        if (!oldAssets.isEmpty() && suite.oldAssets() != dev.gate.checks.Severity.IGNORE) {
-            all.add(PlannedCheck.shared(new OldAssetsCheck(oldAssets, suite.oldAssets()), "assets",
-                    "assets of the previous release", suite.timeouts().run()));
+        List<String> oldAssets = List.copyOf(new LinkedHashSet<>(in.before().assets()));
+        if (!oldAssets.isEmpty() && suite.oldAssets() != Severity.IGNORE) {
+            checks.add(new OldAssetsCheck(oldAssets, suite.oldAssets()));
         }
-        return all.stream().filter(p -> in.shard().includes(p.check().id())).toList();
+        List<Stage> stages = new ArrayList<>();
+        if (suite.latency().enabled()) {
+            stages.add(new LatencyStage(suite, in.before().latency()));
+        }
+        return new Plan(unconditional, release,
+                checks.stream().filter(c -> in.shard().includes(c.id())).toList(),
+                stages.stream().filter(s -> in.shard().includes(s.id())).toList());
     }
 
     /**
@@ -50,23 +69,19 @@ public final class Plan {
      *
      * @param idPrefix prefixed to each page id, so a second round (after a rollback) keeps its own artifacts
      */
-    public static List<PlannedCheck> pageChecks(Suite suite, BrowserSession browser, CommitId expected, String idPrefix) {
+    public static List<Check> pageChecks(Suite suite, BrowserSession browser, CommitId expected, String idPrefix) {
         Optional<PageJudge.ExpectedCommit> commit = suite.marker().readFromPages()
                 ? Optional.of(new PageJudge.ExpectedCommit(suite.marker(), expected)) : Optional.empty();
-        List<PlannedCheck> checks = new ArrayList<>();
+        List<Check> checks = new ArrayList<>();
         for (PageSpec page : suite.pages()) {
-            PageSpec spec = idPrefix.isEmpty() ? page : new PageSpec(idPrefix + page.id(), page.path(), page.expectedStatus(),
-                    page.selectors(), page.texts(), page.title(), page.consoleErrors(), page.sameOriginFailures(),
-                    page.thirdPartyFailures());
-            PageCheck check = new PageCheck(spec, browser, suite.timeouts().page(), commit, suite.browser().screenshotAlways());
-            checks.add(PlannedCheck.shared(check, PageCheck.KIND, check.name(), suite.timeouts().run()));
+            PageSpec spec = idPrefix.isEmpty() ? page : page.withId(idPrefix + page.id());
+            checks.add(new PageCheck(spec, browser, suite.timeouts().page(), commit, suite.browser().screenshotAlways()));
         }
         return checks;
     }
 
-    private static List<String> oldAssets(Optional<Baseline> baseline) {
-        Set<String> urls = new LinkedHashSet<>();
-        baseline.ifPresent(b -> b.pages().values().stream().map(PageFacts::assets).forEach(urls::addAll));
-        return List.copyOf(urls);
+    /** Whether anything runs after the commit check. */
+    public boolean hasMore() {
+        return !checks.isEmpty() || !stages.isEmpty();
     }
 }

@@ -1,6 +1,7 @@
 package dev.gate.run;
 
 import dev.gate.checks.Artifact;
+import dev.gate.checks.CheckResult;
 import dev.gate.checks.Redactor;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -21,17 +22,15 @@ public final class RecordRedaction {
         if (redactor.isEmpty()) {
             return r;
         }
-        return new RunRecord(r.schema(), r.gateVersion(), r.suite(), text(r.target()), r.startedAt(), r.finishedAt(),
-                r.decidedAt(), r.expectedCommit(), r.observedCommit(), r.previousCommit(), r.release(), r.verdict(), r.exitStatus(),
-                text(r.reason()), r.checks().stream().map(this::check).toList(),
-                r.actions().stream().map(this::action).toList(), r.interrupted(), r.shard());
+        return r.withTexts(text(r.target()), text(r.reason()), r.checks().stream().map(this::check).toList(),
+                r.actions().stream().map(this::action).toList());
     }
 
-    private CheckRecord check(CheckRecord c) {
-        return new CheckRecord(c.id(), c.kind(), text(c.name()), c.status(), text(c.summary()), texts(c.details()),
+    private CheckResult check(CheckResult c) {
+        return new CheckResult(c.id(), c.kind(), text(c.name()), c.status(), text(c.summary()), texts(c.details()),
                 metrics(c.metrics()), c.artifacts().stream()
                         .map(a -> new Artifact(a.kind(), a.path(), text(a.description()))).toList(),
-                c.playbook(), c.durationMs());
+                c.playbook(), c.duration());
     }
 
     private ActionRecord action(ActionRecord a) {

@@ -91,6 +91,18 @@ public final class RunFolder implements AutoCloseable {
         } catch (IOException e) {
             // a lock file left behind is harmless: only an OS lock on it counts
         }
+        deleteIfEmpty();
+    }
+
+    /** A command that stopped before its run (the deploy command of gate run failed) leaves no empty folder. */
+    private void deleteIfEmpty() {
+        try (java.util.stream.Stream<Path> inside = Files.list(path)) {
+            if (inside.findAny().isEmpty()) {
+                Files.delete(path);
+            }
+        } catch (IOException e) {
+            // not empty, or not ours to delete: leave it
+        }
     }
 
     /**

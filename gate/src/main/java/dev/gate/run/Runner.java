@@ -3,26 +3,25 @@ package dev.gate.run;
 import dev.gate.checks.CheckContext;
 import dev.gate.checks.CheckResult;
 import dev.gate.checks.Progress;
-import dev.gate.checks.Redactor;
 import dev.gate.checks.Sleeper;
 import dev.gate.checks.commit.CommitCheck;
-import dev.gate.checks.commit.CommitId;
+import dev.gate.checks.commit.CommitOutcome;
 import dev.gate.checks.commit.Liveness;
 import dev.gate.checks.http.HttpProbe;
-import dev.gate.checks.http.TlsPolicy;
 import dev.gate.checks.page.BrowserSession;
 import dev.gate.suite.Suite;
-import dev.gate.verdict.Verdict;
 import java.time.Clock;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.atomic.AtomicReference;
 
 /**
- * Runs one verification: waits for the expected commit, then runs the plan's checks, and decides.
- * It returns the run record and writes nothing; acting and reporting come after, from the record.
+ * Runs one verification's plan: the unconditional checks, then waits for the expected commit,
+ * then (when it is live) the checks in parallel and the stages alone, and decides. It returns the
+ * run record and writes nothing; acting and reporting come after, from the record.
  */
 public final class Runner {
     private final Clock clock;
@@ -44,75 +43,54 @@ public final class Runner {
      */
     public RunRecord verify(VerifyRequest request) {
         Instant started = clock.instant();
-        List<CheckResult> results = java.util.Collections.synchronizedList(new ArrayList<>());
-        Optional<CommitId> previous = request.baseline().flatMap(b -> b.liveCommit()).flatMap(CommitId::parse);
+        List<CheckResult> results = Collections.synchronizedList(new ArrayList<>());
+        AtomicReference<CommitOutcome> commit = new AtomicReference<>(CommitOutcome.unknown(request.before().liveCommit()));
         try {
-            verify(request, started, results, previous);
-            return record(request, started, results, previous, false);
+            verify(request, started, results, commit);
+            return record(request, started, results, commit.get(), false);
         } catch (InterruptedException e) {
             // stopped by a signal: what was seen so far, and a blocking verdict, since nothing is proven
             List<CheckResult> seen = new ArrayList<>(results);
             seen.add(CheckResult.error("interrupted", "gate", "the run", "the run was interrupted before it finished"));
-            return record(request, started, seen, previous, true);
+            return record(request, started, seen, commit.get(), true);
         } catch (RuntimeException | LinkageError e) {
             CheckResult crash = CheckResult.error("gate", "gate", "the gate itself",
                     "the gate failed while verifying: " + CheckExecutor.oneLine(e));
             listener.checkFinished(crash);
             List<CheckResult> seen = new ArrayList<>(results);
             seen.add(crash);
-            return record(request, started, seen, previous, false);
+            return record(request, started, seen, commit.get(), false);
         }
     }
 
-    private void verify(VerifyRequest request, Instant started, List<CheckResult> results, Optional<CommitId> previous)
-            throws InterruptedException {
+    private void verify(VerifyRequest request, Instant started, List<CheckResult> results,
+                        AtomicReference<CommitOutcome> commit) throws InterruptedException {
         Suite suite = request.suite();
         Instant deadline = started.plus(suite.timeouts().run());
-        CheckContext context = context(suite, request);
+        CheckContext context = context(suite, request.runDir(), clock, sleeper, listener);
+        Plan plan = Plan.of(new Plan.Inputs(suite, request.expected(), request.before(), request.shard(), browser));
+        CheckExecutor executor = new CheckExecutor(Math.max(4, suite.pagesParallel()), suite.timeouts().run(), listener);
 
-        if (suite.tls() == TlsPolicy.INSECURE) {
-            results.add(CheckResult.warn("tls", "tls", "TLS certificate verification",
-                    "certificate verification is off (tls.insecure: true): anyone between the gate and the site can answer for it")
-                    .withPlaybook("tls-insecure"));
-        }
-        CommitCheck commitCheck = new CommitCheck(suite.marker(), suite.markerLocations(), suite.converge(),
-                request.expected(), previous);
+        results.addAll(executor.runAll(plan.unconditional(), context, deadline));
         listener.stage("Waiting for " + request.expected().shortHex() + " to be live on "
                 + suite.markerLocations().size() + " location(s) of " + suite.target());
-        CheckExecutor executor = new CheckExecutor(Math.max(4, suite.pagesParallel()), listener);
-        CheckResult commit = executor.runOne(commitCheck, CommitCheck.KIND,
-                "commit " + request.expected().shortHex() + " live", context);
-        results.add(commit);
-        List<PlannedCheck> plan = Plan.of(new Plan.Inputs(suite, request.expected(), request.baseline(),
-                request.shard(), browser));
-        if (liveness(commit) == Liveness.LIVE) {
-            if (!plan.isEmpty()) {
-                listener.stage("Running " + plan.size() + (plan.size() == 1 ? " check" : " checks"));
-                results.addAll(executor.runAll(plan, context, deadline));
+        CommitCheck.Finding release = executor.runRelease(plan.release(), context);
+        results.add(release.result());
+        commit.set(release.outcome());
+        if (release.outcome().liveness() != Liveness.LIVE) {
+            if (plan.hasMore()) {
+                listener.stage("Skipping " + plan.checks().size() + " checks: the expected release is not live");
             }
-            LatencyStage latency = new LatencyStage(suite);
-            if (latency.enabled() && request.shard().includes(LatencyStage.SHARD_ID)) {
-                // alone, after the others: page rendering must not compete with the samples
-                listener.stage("Sampling latency of " + suite.latency().endpoints().size() + " endpoint(s)");
-                Instant sampling = clock.instant();
-                List<CheckResult> decided = latency.verify(context, request.baseline()).stream()
-                        .map(r -> r.withDuration(Duration.between(sampling, clock.instant()))).toList();
-                decided.forEach(listener::checkFinished);
-                results.addAll(decided);
-            }
-        } else if (!plan.isEmpty() || suite.latency().enabled()) {
-            listener.stage("Skipping " + plan.size() + " checks: the expected release is not live");
+            return;
         }
-    }
-
-    /** An ERROR result of the commit check carries no liveness: then nothing is known. */
-    static Liveness liveness(CheckResult commit) {
-        Object l = commit.metrics().get("liveness");
-        return l == null ? Liveness.UNKNOWN : Liveness.valueOf(l.toString());
-    }
-
-    private CheckContext context(Suite suite, VerifyRequest request) {
-        return context(suite, request.runDir(), clock, sleeper, listener);
+        if (!plan.checks().isEmpty()) {
+            listener.stage("Running " + plan.checks().size() + (plan.checks().size() == 1 ? " check" : " checks"));
+            results.addAll(executor.runAll(plan.checks(), context, deadline));
+        }
+        for (Stage stage : plan.stages()) {
+            // alone, after the others: page rendering must not compete with latency samples
+            results.addAll(executor.runStage(stage, context));
+        }
     }
 
     /** The context checks of this suite run with: its timeouts, TLS policy and secrets. */
@@ -130,24 +108,14 @@ public final class Runner {
             }
         };
         return new CheckContext(suite.target(), new HttpProbe(suite.timeouts().request(), suite.tls()), clock, sleeper,
-                runDir, Redactor.of(suite.secrets()), progress);
+                runDir, suite.redactor(), progress);
     }
 
-    private RunRecord record(VerifyRequest request, Instant started, List<CheckResult> results,
-                             Optional<CommitId> previous, boolean interrupted) {
+    private RunRecord record(VerifyRequest request, Instant started, List<CheckResult> results, CommitOutcome commit,
+                             boolean interrupted) {
         Suite suite = request.suite();
-        Verdict verdict = suite.policy().decide(results);
-        CheckResult commit = results.stream().filter(r -> r.id().equals(CommitCheck.ID)).findFirst()
-                .orElse(CheckResult.error(CommitCheck.ID, CommitCheck.KIND, "commit", "not checked"));
-        String release = liveness(commit).name();
-        Optional<String> observed = Optional.ofNullable((String) commit.metrics().get("observed_commit"));
-        Optional<String> servedBefore = Optional.ofNullable((String) commit.metrics().get("served_before"));
-        Optional<String> previousCommit = previous.map(CommitId::hex).or(() -> servedBefore);
-        return new RunRecord(RunRecord.SCHEMA, GateVersion.get(),
-                new RunRecord.SuiteRef(suite.name(), suite.file().toString()), suite.target().toString(),
-                started, clock.instant(), clock.instant(), request.expected().hex(), observed, previousCommit, release, verdict,
-                verdict.blocks() ? 1 : 0, VerdictLine.of(verdict, results),
-                results.stream().map(CheckRecord::of).toList(), List.of(), interrupted,
-                request.shard().isAll() ? Optional.empty() : Optional.of(request.shard().toString()));
+        return RunRecord.decided(RunRecord.SuiteRef.of(suite), suite.target().toString(), request.expected(), commit,
+                List.copyOf(results), suite.policy(), RunRecord.Times.at(started, clock.instant()), interrupted,
+                request.shard());
     }
 }

@@ -1,8 +1,9 @@
 package dev.gate.run;
 
 import dev.gate.checks.CheckResult;
+import dev.gate.checks.commit.CommitId;
+import dev.gate.checks.commit.CommitOutcome;
 import dev.gate.verdict.Policy;
-import dev.gate.verdict.Verdict;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -39,45 +40,30 @@ public final class ShardMerge {
                 throw new MismatchException("a record has schema \"" + r.schema() + "\"; this gate merges " + RunRecord.SCHEMA);
             }
             if (!r.expectedCommit().equals(first.expectedCommit())) {
-                throw new MismatchException("the records verify different commits: " + first.expectedCommit().substring(0, 7)
-                        + " and " + r.expectedCommit().substring(0, 7));
+                throw new MismatchException("the records verify different commits: " + first.expectedCommit().shortHex()
+                        + " and " + r.expectedCommit().shortHex());
             }
             if (!r.target().equals(first.target())) {
                 throw new MismatchException("the records verify different targets: " + first.target() + " and " + r.target());
             }
         }
-        Map<String, CheckRecord> checks = new LinkedHashMap<>();
+        Map<String, CheckResult> checks = new LinkedHashMap<>();
         for (RunRecord r : shards) {
-            for (CheckRecord c : r.checks()) {
+            for (CheckResult c : r.checks()) {
                 checks.merge(c.id(), c, (a, b) -> b.status().compareTo(a.status()) > 0 ? b : a);
             }
         }
-        List<CheckResult> results = checks.values().stream().map(CheckRecord::toResult).toList();
-        Verdict verdict = policy.decide(results);
-        RunRecord worstRelease = shards.stream()
-                .max(Comparator.comparingInt(r -> releaseRank(r.release())))
-                .orElse(first);
+        // Liveness is declared from best to worst: a shard that saw the release stale speaks for all
+        RunRecord worstRelease = shards.stream().max(Comparator.comparing(RunRecord::release)).orElse(first);
+        Optional<CommitId> previous = shards.stream().map(RunRecord::previousCommit).flatMap(Optional::stream).findFirst();
         Instant started = shards.stream().map(RunRecord::startedAt).min(Instant::compareTo).orElse(now);
         Instant finished = shards.stream().map(RunRecord::finishedAt).max(Instant::compareTo).orElse(now);
         List<ActionRecord> actions = new ArrayList<>();
         shards.forEach(r -> actions.addAll(r.actions()));
-        return new RunRecord(RunRecord.SCHEMA, GateVersion.get(), first.suite(), first.target(), started, finished, now,
-                first.expectedCommit(), worstRelease.observedCommit(), firstPresent(shards), worstRelease.release(),
-                verdict, verdict.blocks() ? 1 : 0, VerdictLine.of(verdict, results),
-                checks.values().stream().toList(), actions, shards.stream().anyMatch(RunRecord::interrupted), Optional.empty());
-    }
-
-    private static Optional<String> firstPresent(List<RunRecord> shards) {
-        return shards.stream().map(RunRecord::previousCommit).flatMap(Optional::stream).findFirst();
-    }
-
-    /** Worse releases rank higher: a shard that saw the release stale speaks for all. */
-    private static int releaseRank(String release) {
-        return switch (release) {
-            case "LIVE" -> 0;
-            case "PARTLY_LIVE" -> 1;
-            case "NEVER_LIVE" -> 2;
-            default -> 3;
-        };
+        CommitOutcome commit = new CommitOutcome(worstRelease.release(), worstRelease.observedCommit(), previous);
+        return RunRecord.decided(first.suite(), first.target(), first.expectedCommit(), commit,
+                        List.copyOf(checks.values()), policy, new RunRecord.Times(started, now, finished),
+                        shards.stream().anyMatch(RunRecord::interrupted), Shard.ALL)
+                .withActions(actions);
     }
 }

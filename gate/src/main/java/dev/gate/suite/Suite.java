@@ -1,6 +1,7 @@
 package dev.gate.suite;
 
 import dev.gate.freeze.FreezeCalendar;
+import dev.gate.checks.Redactor;
 import dev.gate.checks.Severity;
 import dev.gate.checks.api.ApiSpec;
 import dev.gate.checks.commit.CommitMarker;
@@ -65,6 +66,11 @@ public record Suite(
 
     public Optional<ApiSpec> api(String id) {
         return apis.stream().filter(a -> a.id().equals(id)).findFirst();
+    }
+
+    /** Hides this suite's secrets in whatever the gate prints or writes. */
+    public Redactor redactor() {
+        return Redactor.of(secrets);
     }
 
     public List<String> ids() {

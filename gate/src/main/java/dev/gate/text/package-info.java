@@ -1,2 +1,2 @@
-/** Wording shared by messages: the "did you mean" hints every kind of input error gives. */
+/** Wording and names shared across packages: the "did you mean" hints of every input error, and names made safe for files. */
 package dev.gate.text;

@@ -16,7 +16,6 @@ import dev.gate.demo.DemoReleases;
 import dev.gate.demo.DemoRepository;
 import dev.gate.demo.DemoSite;
 import dev.gate.run.CheckExecutor;
-import dev.gate.run.PlannedCheck;
 import dev.gate.run.RunListener;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -59,17 +58,17 @@ public final class PageRenderBench {
         BrowserSession session = BrowserSession.open(new BrowserLocator(System.getenv()).locate(Optional.empty()),
                 BrowserSession.Options.of(parallel, false));
         long t1 = System.nanoTime();
-        List<PlannedCheck> checks = new ArrayList<>();
+        List<PageCheck> checks = new ArrayList<>();
         for (int i = 1; i <= pages; i++) {
             PageSpec spec = new PageSpec("p" + i, "/p/" + i, 200, List.of("#add-to-cart"), List.of(), Optional.empty(),
                     dev.gate.checks.Severity.BLOCK, dev.gate.checks.Severity.BLOCK, dev.gate.checks.Severity.WARN);
             PageCheck check = new PageCheck(spec, session, Duration.ofSeconds(30), Optional.empty(), false);
-            checks.add(PlannedCheck.shared(check, PageCheck.KIND, check.name(), Duration.ofMinutes(10)));
+            checks.add(check);
         }
         Path runDir = Files.createTempDirectory(work, "run-");
         CheckContext context = new CheckContext(site.url(), new HttpProbe(Duration.ofSeconds(10), TlsPolicy.VERIFY),
                 Clock.systemUTC(), Sleeper.real(), runDir, Redactor.none(), Progress.silent());
-        List<CheckResult> results = new CheckExecutor(parallel, RunListener.SILENT)
+        List<CheckResult> results = new CheckExecutor(parallel, Duration.ofMinutes(10), RunListener.SILENT)
                 .runAll(checks, context, Instant.now().plus(Duration.ofMinutes(10)));
         long t2 = System.nanoTime();
         session.close();

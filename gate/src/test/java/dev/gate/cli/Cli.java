@@ -1,5 +1,6 @@
 package dev.gate.cli;
 
+import dev.gate.io.Io;
 import dev.gate.checks.testing.ManualClock;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;

@@ -207,12 +207,31 @@ class CliIT {
     }
 
     @Test
+    void twoSuitesInOneRepositoryKeepTheirOwnBaselines() throws Exception {
+        live = OLD;
+        // another suite in the same folder: it must not read the shop's baseline as its own
+        Files.writeString(dir.resolve("admin.yaml"), "name: admin\ntarget: " + site.url() + "\n"
+                + "commit: { converge: { consecutive: 2, timeout: 6s, interval: 1s } }\npages:\n  - { id: home, path: / }\n");
+        assertThat(cli.run("baseline", "--suite", "suite.yaml").exit()).isZero();
+        live = NEW;
+
+        Cli.Result admin = cli.run("verify", "--suite", "admin.yaml", "--expect-commit", NEW, "--out", "run");
+
+        assertThat(admin.exit()).as(admin.out() + admin.err()).isZero();
+        assertThat(admin.out()).contains("· no baseline");
+        assertThat(dir.resolve(".gate/shop/baseline.json")).isRegularFile();
+        assertThat(dir.resolve(".gate/admin/baseline.json")).doesNotExist();
+        assertThat(cli.run("baseline", "--suite", "admin.yaml", "--print-path").out().strip())
+                .isEqualTo(dir.resolve(".gate/admin/baseline.json").toString());
+    }
+
+    @Test
     void baselineRecordsTheLiveCommitAndVerifyLabelsItPrevious() throws Exception {
         live = OLD;
         Cli.Result b = cli.run("baseline", "--suite", "suite.yaml");
         assertThat(b.exit()).isZero();
-        assertThat(b.out()).contains("Baseline written to .gate/baseline.json: live commit 1a2b3c4");
-        JsonNode baseline = Json.mapper().readTree(dir.resolve(".gate/baseline.json").toFile());
+        assertThat(b.out()).contains("Baseline written to .gate/shop/baseline.json: live commit 1a2b3c4");
+        JsonNode baseline = Json.mapper().readTree(dir.resolve(".gate/shop/baseline.json").toFile());
         assertThat(baseline.path("schema").asText()).isEqualTo("gate.baseline/1");
         assertThat(baseline.path("live_commit").asText()).isEqualTo(OLD);
         assertThat(baseline.path("target").asText()).isEqualTo(site.url().toString());

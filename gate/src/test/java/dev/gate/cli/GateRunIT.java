@@ -82,7 +82,7 @@ class GateRunIT {
         assertThat(r.out()).contains("gate baseline", "→ Deploying " + repo.commit("v2").shortHex(), "  │ deploy: {\"version\":\"v2\"",
                 "is live: the foghorn sounds", "PASS  all 3 checks passed");
         assertThat(site.liveVersion()).isEqualTo("v2");
-        assertThat(dir.resolve(".gate/baseline.json")).exists();
+        assertThat(dir.resolve(".gate/harbor/baseline.json")).exists();
         try (AudioInputStream wav = AudioSystem.getAudioInputStream(dir.resolve("sounds.wav").toFile())) {
             double seconds = wav.getFrameLength() / wav.getFormat().getFrameRate();
             // the foghorn (2.8 s), a pause, and the PASS two-tone (0.5 s)

@@ -119,13 +119,13 @@ class InputFaultsTest {
 
     @Test
     void aCorruptDefaultBaselineIsRefusedNotIgnored() throws Exception {
-        Files.createDirectories(dir.resolve(".gate"));
-        Files.writeString(dir.resolve(".gate/baseline.json"), "{\"schema\":\"gate.baseline/1\",\"taken_at\":");
+        Files.createDirectories(dir.resolve(".gate/api"));
+        Files.writeString(dir.resolve(".gate/api/baseline.json"), "{\"schema\":\"gate.baseline/1\",\"taken_at\":");
 
         Cli.Result r = run("verify", "--suite", "suite.yaml", "--expect-commit", NEW, "--out", "run");
 
         assertThat(r.exit()).isEqualTo(2);
-        assertThat(r.err()).isEqualTo("gate: baseline: " + dir.resolve(".gate/baseline.json") + ": not a readable baseline "
+        assertThat(r.err()).isEqualTo("gate: baseline: " + dir.resolve(".gate/api/baseline.json") + ": not a readable baseline "
                 + "(invalid JSON at line 1); take a new one with `gate baseline`\n");
         assertThat(site.requests()).isEmpty();
         assertThat(dir.resolve("run")).doesNotExist();

@@ -141,7 +141,7 @@ class SignalsIT {
             assertThat(exit).as(gate.output()).isEqualTo(130);
             assertThat(gate.err()).endsWith("gate: interrupted by SIGINT before anything was decided; nothing was written");
             assertThat(Processes.stillRunning(children, Duration.ofSeconds(5))).as("processes left behind").isEmpty();
-            assertThat(dir.resolve(".gate/baseline.json")).doesNotExist();
+            assertThat(dir.resolve(".gate/shop/baseline.json")).doesNotExist();
             RunFolders.assertNothingHalfWritten(dir.resolve(".gate"));
         }
     }
@@ -163,7 +163,7 @@ class SignalsIT {
             List<ProcessHandle> script = Files.readAllLines(pids).stream().map(Long::parseLong).map(ProcessHandle::of)
                     .flatMap(java.util.Optional::stream).toList();
             assertThat(Processes.stillRunning(script, Duration.ofSeconds(5))).as("the deploy script and its sleep").isEmpty();
-            assertThat(dir.resolve(".gate/baseline.json")).as("the baseline taken before the deploy").isRegularFile();
+            assertThat(dir.resolve(".gate/shop/baseline.json")).as("the baseline taken before the deploy").isRegularFile();
         }
     }
 

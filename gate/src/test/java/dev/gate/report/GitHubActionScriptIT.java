@@ -178,7 +178,7 @@ class GitHubActionScriptIT {
         Run r = run("run", inputs("GATE_SUITE", "suite.yaml", "GATE_MODE", "baseline"));
 
         assertThat(r.exit()).as(r.stderr()).isZero();
-        Path baseline = workspace.resolve(".gate/baseline.json");
+        Path baseline = workspace.resolve(".gate/shop/baseline.json");
         assertThat(r.output()).isEqualTo(out("artifact-path", baseline.toString()) + out("artifact-name", "gate-baseline")
                 + out("baseline-file", baseline.toString()) + out("exit-code", "0"));
         assertThat(Json.mapper().readTree(baseline.toFile()).path("live_commit").asText()).isEqualTo(OLD);

@@ -3,7 +3,7 @@ package dev.gate.report;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.gate.checks.Status;
-import dev.gate.run.CheckRecord;
+import dev.gate.checks.CheckResult;
 import dev.gate.run.RunRecord;
 import dev.gate.verdict.Verdict;
 import java.io.ByteArrayOutputStream;
@@ -11,6 +11,7 @@ import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
@@ -88,8 +89,8 @@ class GitHubActionsTest {
 
     @Test
     void aSummaryCannotSmuggleInAWorkflowCommand() throws Exception {
-        CheckRecord evil = new CheckRecord("a:b,c", "api", "n", Status.WARN, "slow\n::add-mask::secret\r\n%0A", List.of(),
-                Map.of(), List.of(), "", 1);
+        CheckResult evil = new CheckResult("a:b,c", "api", "n", Status.WARN, "slow\n::add-mask::secret\r\n%0A", List.of(),
+                Map.of(), List.of(), "", Duration.ofMillis(1));
         RunRecord record = SampleRuns.record(Verdict.WARN, 0, "w", List.of(evil), List.of());
 
         new GitHubActions(github()).publish(record, "md", dir.resolve("run"), out);
@@ -117,7 +118,7 @@ class GitHubActionsTest {
     void anUnknownObservedCommitIsAnEmptyOutput() throws Exception {
         RunRecord r = SampleRuns.passed();
         RunRecord unknown = new RunRecord(r.schema(), r.gateVersion(), r.suite(), r.target(), r.startedAt(), r.finishedAt(),
-                r.decidedAt(), r.expectedCommit(), java.util.Optional.empty(), r.previousCommit(), "UNKNOWN", r.verdict(), 0, r.reason(),
+                r.decidedAt(), r.expectedCommit(), java.util.Optional.empty(), r.previousCommit(), dev.gate.checks.commit.Liveness.UNKNOWN, r.verdict(), 0, r.reason(),
                 r.checks(), r.actions(), false, r.shard());
 
         new GitHubActions(github()).publish(unknown, "md", dir, out);

@@ -64,7 +64,8 @@ class HtmlReportTest {
 
         RunRecord stale = SampleRuns.blocked();
         stale = new RunRecord(stale.schema(), stale.gateVersion(), stale.suite(), stale.target(), stale.startedAt(),
-                stale.finishedAt(), stale.decidedAt(), stale.expectedCommit(), Optional.of(SampleRuns.OLD), stale.previousCommit(), "NEVER_LIVE",
+                stale.finishedAt(), stale.decidedAt(), stale.expectedCommit(), Optional.of(new dev.gate.checks.commit.CommitId(SampleRuns.OLD)), stale.previousCommit(),
+                dev.gate.checks.commit.Liveness.NEVER_LIVE,
                 Verdict.BLOCK, 1, "commit: not live", stale.checks(), List.of(), false, Optional.empty());
         Document staleDoc = render(stale, ArtifactLinks.linksOnly());
         assertThat(staleDoc.select("#commits .commit.bad").text()).isEqualTo("Observed 1a2b3c4 not the expected commit");

@@ -3,11 +3,12 @@ package dev.gate.report;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.gate.checks.Status;
-import dev.gate.run.CheckRecord;
+import dev.gate.checks.CheckResult;
 import dev.gate.verdict.Verdict;
 import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import javax.xml.parsers.DocumentBuilderFactory;
@@ -122,8 +123,8 @@ class JUnitReportTest {
     @Test
     void textFromTheSiteSurvivesTheRoundTripExactlyAndForbiddenCharactersAreDropped() throws Exception {
         String summary = "<script>alert(1)</script> \"'& ]]> line\nbreak \u0000\u001b[0m";
-        CheckRecord hostile = new CheckRecord("a\"b<c", "page&co", "x", Status.FAIL, summary,
-                List.of("</failure><error>injected", "\uFFFF\uD800"), Map.of(), List.of(), "", 1);
+        CheckResult hostile = new CheckResult("a\"b<c", "page&co", "x", Status.FAIL, summary,
+                List.of("</failure><error>injected", "\uFFFF\uD800"), Map.of(), List.of(), "", Duration.ofMillis(1));
 
         Document doc = parse(JUnitReport.render(SampleRuns.record(Verdict.BLOCK, 1, summary, List.of(hostile), List.of())));
 

@@ -3,7 +3,8 @@ package dev.gate.report;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.gate.checks.Status;
-import dev.gate.run.CheckRecord;
+import dev.gate.checks.CheckResult;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -19,9 +20,9 @@ class LatencyFiguresTest {
 
     @Test
     void samplesReadBackFromJsonAsIntegersOrTextStillCount() {
-        CheckRecord c = new CheckRecord("e", "latency", "GET /", Status.PASS, "ok", List.of(),
+        CheckResult c = new CheckResult("e", "latency", "GET /", Status.PASS, "ok", List.of(),
                 Map.of("baseline_ms", List.of(10, 20L, "30", 40.0), "current_ms", List.of("fast", 5), "ratio", "1.5"),
-                List.of(), "", 1);
+                List.of(), "", Duration.ofMillis(1));
 
         LatencyFigures f = LatencyFigures.of(c).orElseThrow();
 
@@ -34,10 +35,10 @@ class LatencyFiguresTest {
 
     @Test
     void otherKindsAndLatencyChecksWithoutFiguresHaveNone() {
-        CheckRecord page = new CheckRecord("p", "page", "GET /", Status.PASS, "ok", List.of(),
-                Map.of("baseline_ms", List.of(1, 2)), List.of(), "", 1);
-        CheckRecord broken = new CheckRecord("l", "latency", "GET /", Status.ERROR, "timed out", List.of(), Map.of(),
-                List.of(), "", 1);
+        CheckResult page = new CheckResult("p", "page", "GET /", Status.PASS, "ok", List.of(),
+                Map.of("baseline_ms", List.of(1, 2)), List.of(), "", Duration.ofMillis(1));
+        CheckResult broken = new CheckResult("l", "latency", "GET /", Status.ERROR, "timed out", List.of(), Map.of(),
+                List.of(), "", Duration.ofMillis(1));
 
         assertThat(LatencyFigures.of(page)).isEmpty();
         assertThat(LatencyFigures.of(broken)).isEmpty();

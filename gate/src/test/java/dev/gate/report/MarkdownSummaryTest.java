@@ -3,8 +3,9 @@ package dev.gate.report;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.gate.checks.Status;
-import dev.gate.run.CheckRecord;
+import dev.gate.checks.CheckResult;
 import dev.gate.verdict.Verdict;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -73,10 +74,10 @@ class MarkdownSummaryTest {
 
     @Test
     void recordedPercentilesWinOverOnesComputedFromSamples() {
-        CheckRecord c = new CheckRecord("api", "latency", "GET /api", Status.PASS, "ok", List.of(),
+        CheckResult c = new CheckResult("api", "latency", "GET /api", Status.PASS, "ok", List.of(),
                 Map.of("baseline_ms", List.of(10, 20, 30), "current_ms", List.of(11, 21, 31), "baseline_p50", 12,
                         "baseline_p95", 28, "current_p50", 13, "current_p95", 31),
-                List.of(), "", 1);
+                List.of(), "", Duration.ofMillis(1));
 
         String md = MarkdownSummary.render(SampleRuns.record(Verdict.PASS, 0, "ok", List.of(c), List.of()), "run");
 
@@ -85,8 +86,8 @@ class MarkdownSummaryTest {
 
     @Test
     void aCellCannotBreakTheTable() {
-        CheckRecord c = new CheckRecord("x|y", "api", "n", Status.FAIL, "a | b\nc <b>d</b>", List.of(), Map.of(),
-                List.of(), "", 1);
+        CheckResult c = new CheckResult("x|y", "api", "n", Status.FAIL, "a | b\nc <b>d</b>", List.of(), Map.of(),
+                List.of(), "", Duration.ofMillis(1));
 
         String md = MarkdownSummary.render(SampleRuns.record(Verdict.BLOCK, 1, "x|y: a | b\nc", List.of(c), List.of()), "run");
 

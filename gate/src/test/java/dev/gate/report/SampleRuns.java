@@ -2,13 +2,16 @@ package dev.gate.report;
 
 import dev.gate.checks.Artifact;
 import dev.gate.checks.Status;
+import dev.gate.checks.commit.CommitId;
+import dev.gate.checks.commit.Liveness;
 import dev.gate.run.ActionRecord;
-import dev.gate.run.CheckRecord;
+import dev.gate.checks.CheckResult;
 import dev.gate.run.RunRecord;
 import dev.gate.verdict.Verdict;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -29,7 +32,7 @@ final class SampleRuns {
     }
 
     static RunRecord blocked() {
-        List<CheckRecord> checks = List.of(
+        List<CheckResult> checks = List.of(
                 commit(),
                 page("home", Status.PASS, "rendered in 1.2s; 0 console errors", List.of(), "Harbor Supply — home",
                         List.of(new Artifact("screenshot", "artifacts/home/screenshot.png", "full page"))),
@@ -48,11 +51,11 @@ final class SampleRuns {
                         "34% slower than before (×1.34, 99% CI 1.25–1.44, p < 0.0001)", 118, 158, 1.34, 1.25, 1.44, 0.00001),
                 latency("home-latency", Status.PASS, "GET /", "no slowdown worth blocking for (×1.02, p = 0.41)",
                         212, 216, 1.02, 0.97, 1.07, 0.41),
-                new CheckRecord("budget-health", "budget", "health p95 under 300ms", Status.WARN,
+                new CheckResult("budget-health", "budget", "health p95 under 300ms", Status.WARN,
                         "p95 281ms is within 10% of the 300ms budget", List.of(),
-                        metrics("p95_ms", 281, "budget_ms", 300), List.of(), "latency-budget", 3),
-                new CheckRecord("cdn", "cdn-cache", "CDN cache", Status.PASS, "every asset is cached at the edge",
-                        List.of("x-cache: HIT on 14 of 14 assets"), metrics("hits", 14, "misses", 0), List.of(), "", 120));
+                        metrics("p95_ms", 281, "budget_ms", 300), List.of(), "latency-budget", Duration.ofMillis(3)),
+                new CheckResult("cdn", "cdn-cache", "CDN cache", Status.PASS, "every asset is cached at the edge",
+                        List.of("x-cache: HIT on 14 of 14 assets"), metrics("hits", 14, "misses", 0), List.of(), "", Duration.ofMillis(120)));
         List<ActionRecord> actions = List.of(
                 new ActionRecord("rollback", "succeeded", START.plusSeconds(95),
                         "rolled back to 1a2b3c4; it is live again on every location", List.of("./deploy/rollback.sh --to previous: exit 0"),
@@ -70,51 +73,52 @@ final class SampleRuns {
 
     /** A run where everything the site could say carries markup and quotes. */
     static RunRecord hostile() {
-        CheckRecord page = new CheckRecord("evil", "page", HOSTILE, Status.FAIL, "summary " + HOSTILE,
+        CheckResult page = new CheckResult("evil", "page", HOSTILE, Status.FAIL, "summary " + HOSTILE,
                 List.of("console error: " + HOSTILE, "console error: </li></ul><script>alert(2)</script>"),
                 metrics("title", "<title>x</title><script>alert(3)</script>", "ttfb_ms", 12),
                 List.of(new Artifact("screenshot", "javascript:alert(4)", HOSTILE),
                         new Artifact("console", "../../etc/passwd", "outside")),
-                "console-errors", 10);
-        CheckRecord warn = new CheckRecord("w,arn:1", "api", "api", Status.WARN, "slow\nsecond line 100%", List.of(),
-                Map.of(), List.of(), "", 5);
+                "console-errors", Duration.ofMillis(10));
+        CheckResult warn = new CheckResult("w,arn:1", "api", "api", Status.WARN, "slow\nsecond line 100%", List.of(),
+                Map.of(), List.of(), "", Duration.ofMillis(5));
         return record(Verdict.BLOCK, 1, "evil: " + HOSTILE, List.of(commit(), page, warn), List.of());
     }
 
-    static RunRecord record(Verdict verdict, int exit, String reason, List<CheckRecord> checks, List<ActionRecord> actions) {
+    static RunRecord record(Verdict verdict, int exit, String reason, List<CheckResult> checks, List<ActionRecord> actions) {
         return new RunRecord(RunRecord.SCHEMA, "0.1.0-test", new RunRecord.SuiteRef("shop", "suite.yaml"),
-                "https://shop.example.com", START, START.plusSeconds(98), START.plusSeconds(60), NEW, Optional.of(NEW), Optional.of(OLD), "LIVE",
+                "https://shop.example.com", START, START.plusSeconds(98), START.plusSeconds(60), new CommitId(NEW), Optional.of(new CommitId(NEW)),
+                Optional.of(new CommitId(OLD)), Liveness.LIVE,
                 verdict, exit, reason, checks, actions, false, Optional.empty());
     }
 
-    static CheckRecord commit() {
-        return new CheckRecord("commit", "commit", "commit 9f8e7d6 live", Status.PASS,
+    static CheckResult commit() {
+        return new CheckResult("commit", "commit", "commit 9f8e7d6 live", Status.PASS,
                 "9f8e7d6 is live on 3 locations after 2 rounds", List.of(),
                 metrics("liveness", "LIVE", "rounds", 2, "observed_commit", NEW, "elapsed_ms", 4100), List.of(),
-                "commit-not-live", 4100);
+                "commit-not-live", Duration.ofMillis(4100));
     }
 
-    static CheckRecord page(String id, Status status, String summary, List<String> details, String title,
+    static CheckResult page(String id, Status status, String summary, List<String> details, String title,
                             List<Artifact> artifacts) {
-        return new CheckRecord(id, "page", "GET /" + (id.equals("home") ? "" : id), status, summary, details,
+        return new CheckResult(id, "page", "GET /" + (id.equals("home") ? "" : id), status, summary, details,
                 metrics("title", title, "ttfb_ms", 84, "lcp_ms", 1240.5, "cls", 0.012, "requests", 31, "bytes", 1_482_113),
-                artifacts, status == Status.PASS ? "" : "console-errors", 2300);
+                artifacts, status == Status.PASS ? "" : "console-errors", Duration.ofMillis(2300));
     }
 
-    static CheckRecord api(String id, Status status, String summary, List<String> details) {
-        return new CheckRecord(id, "api", "GET /api/" + id, status, summary, details,
-                metrics("status", 200, "ms", 38), List.of(), status == Status.PASS ? "" : "api-unreachable", 40);
+    static CheckResult api(String id, Status status, String summary, List<String> details) {
+        return new CheckResult(id, "api", "GET /api/" + id, status, summary, details,
+                metrics("status", 200, "ms", 38), List.of(), status == Status.PASS ? "" : "api-unreachable", Duration.ofMillis(40));
     }
 
-    static CheckRecord latency(String id, Status status, String name, String summary, double baseMedian,
+    static CheckResult latency(String id, Status status, String name, String summary, double baseMedian,
                                double currentMedian, double ratio, double low, double high, double p) {
         Random random = new Random(42);
         List<Double> baseline = samples(random, baseMedian, 30);
         List<Double> current = samples(random, currentMedian, 30);
-        return new CheckRecord(id, "latency", name, status, summary, List.of(),
+        return new CheckResult(id, "latency", name, status, summary, List.of(),
                 metrics("baseline_ms", baseline, "current_ms", current, "p_value", p, "ratio", ratio,
                         "ratio_low", low, "ratio_high", high),
-                List.of(), status == Status.PASS ? "" : "latency-regression", 6400);
+                List.of(), status == Status.PASS ? "" : "latency-regression", Duration.ofMillis(6400));
     }
 
     /** Log-normal around the median, the usual shape of response times, rounded to 0.1 ms. */

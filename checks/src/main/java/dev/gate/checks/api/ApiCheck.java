@@ -38,6 +38,16 @@ public final class ApiCheck implements Check {
         return spec.id();
     }
 
+    @Override
+    public String kind() {
+        return KIND;
+    }
+
+    @Override
+    public String name() {
+        return spec.describe();
+    }
+
     public ApiSpec spec() {
         return spec;
     }

@@ -56,8 +56,32 @@ public final class CommitCheck implements Check {
     }
 
     @Override
+    public String kind() {
+        return KIND;
+    }
+
+    @Override
+    public String name() {
+        return "commit " + expected.shortHex() + " live (" + marker.describe() + ")";
+    }
+
+    @Override
     public CheckResult run(CheckContext context) throws InterruptedException {
-        return toResult(converge(context));
+        return find(context).result();
+    }
+
+    /** The result for people, and the typed outcome the runner and the rollback decide on. */
+    public record Finding(CheckResult result, CommitOutcome outcome) {
+    }
+
+    public Finding find(CheckContext context) throws InterruptedException {
+        Convergence c = converge(context);
+        return new Finding(toResult(c), new CommitOutcome(c.liveness(), c.observed(), previous.or(c::servedBefore)));
+    }
+
+    /** What is known when the check could not run at all. */
+    public Finding unknown(CheckResult error) {
+        return new Finding(error, CommitOutcome.unknown(previous));
     }
 
     public Convergence converge(CheckContext context) throws InterruptedException {
@@ -70,7 +94,7 @@ public final class CommitCheck implements Check {
         for (LocationTally tally : c.tallies()) {
             details.add(distribution.describe(tally));
         }
-        String name = "commit " + expected.shortHex() + " live (" + marker.describe() + ")";
+        String name = name();
         Status status = c.converged() ? Status.PASS : Status.FAIL;
         String summary = summary(c, distribution);
         return new CheckResult(ID, KIND, name, status, summary, details, metrics(c), List.of(),

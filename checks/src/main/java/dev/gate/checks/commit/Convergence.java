@@ -28,9 +28,4 @@ public record Convergence(
     public boolean converged() {
         return liveness == Liveness.LIVE;
     }
-
-    /** Whether any response served the expected release: the condition for a rollback. */
-    public boolean wentLive() {
-        return liveness == Liveness.LIVE || liveness == Liveness.PARTLY_LIVE;
-    }
 }

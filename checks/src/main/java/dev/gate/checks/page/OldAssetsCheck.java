@@ -21,6 +21,7 @@ import java.util.Map;
  */
 public final class OldAssetsCheck implements Check {
     public static final String ID = "old-assets";
+    public static final String KIND = "assets";
     private static final int LIMIT = 200;
 
     private final List<String> urls;
@@ -37,8 +38,18 @@ public final class OldAssetsCheck implements Check {
     }
 
     @Override
+    public String kind() {
+        return KIND;
+    }
+
+    @Override
+    public String name() {
+        return "assets of the previous release";
+    }
+
+    @Override
     public CheckResult run(CheckContext context) throws InterruptedException {
-        String name = "assets of the previous release";
+        String name = name();
         List<String> missing = new ArrayList<>();
         for (String url : urls) {
             String outcome;
@@ -56,13 +67,13 @@ public final class OldAssetsCheck implements Check {
         metrics.put("checked", urls.size());
         metrics.put("missing", missing.size());
         if (missing.isEmpty()) {
-            return CheckResult.pass(ID, "assets", name, urls.size() + " assets of the previous release still load")
+            return CheckResult.pass(ID, KIND, name, urls.size() + " assets of the previous release still load")
                     .withMetrics(metrics);
         }
         Status status = severity == Severity.BLOCK ? Status.FAIL : severity.status();
         String summary = missing.size() + " of " + urls.size() + " assets of the previous release are gone ("
                 + missing.get(0) + (missing.size() > 1 ? ", ..." : "") + "): browsers with the old page open will fail to load them";
-        return CheckResult.of(ID, "assets", name, status, summary).withDetails(missing).withMetrics(metrics)
+        return CheckResult.of(ID, KIND, name, status, summary).withDetails(missing).withMetrics(metrics)
                 .withPlaybook("missing-asset").withDuration(Duration.ZERO);
     }
 }

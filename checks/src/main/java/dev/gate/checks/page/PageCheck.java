@@ -51,6 +51,12 @@ public final class PageCheck implements Check {
         return spec.id();
     }
 
+    @Override
+    public String kind() {
+        return KIND;
+    }
+
+    @Override
     public String name() {
         return "page " + spec.path();
     }
@@ -116,20 +122,20 @@ public final class PageCheck implements Check {
     }
 
     private static String timing(PageObservation o) {
-        Double load = o.metrics().get("load_ms");
+        Double load = o.metrics().get(PageMetrics.LOAD_MS);
         return load == null ? "" : String.format(java.util.Locale.ROOT, " in %.0f ms (%d requests)", load,
-                o.metrics().getOrDefault("requests", 0.0).intValue());
+                o.metrics().getOrDefault(PageMetrics.REQUESTS, 0.0).intValue());
     }
 
     private static Map<String, Object> metrics(PageObservation o) {
         Map<String, Object> m = new LinkedHashMap<>();
-        m.put("status", o.mainStatus());
-        o.metrics().forEach((k, v) -> m.put(k, k.equals("cls") ? v : Double.valueOf(Math.round(v * 10) / 10.0)));
-        m.put("assets", o.assets());
+        m.put(PageMetrics.STATUS, o.mainStatus());
+        o.metrics().forEach((k, v) -> m.put(k, k.equals(PageMetrics.CLS) ? v : Double.valueOf(Math.round(v * 10) / 10.0)));
+        m.put(PageMetrics.ASSETS, o.assets());
         if (!o.redirects().isEmpty()) {
-            m.put("redirects", o.redirects());
+            m.put(PageMetrics.REDIRECTS, o.redirects());
         }
-        m.put("final_url", o.finalUrl());
+        m.put(PageMetrics.FINAL_URL, o.finalUrl());
         return m;
     }
 }

@@ -302,7 +302,7 @@ final class PageRenderer {
                 // a page that navigated away or crashed while being measured keeps what was seen
             }
         }
-        metrics.put("requests", (double) requests);
+        metrics.put(PageMetrics.REQUESTS, (double) requests);
         List<String> redirects = new ArrayList<>();
         if (mainResponse != null) {
             for (Request r = mainResponse.request().redirectedFrom(); r != null; r = r.redirectedFrom()) {

@@ -43,4 +43,10 @@ public record PageSpec(
         return new PageSpec(id, path, 200, List.of(), List.of(), Optional.empty(),
                 Severity.BLOCK, Severity.BLOCK, Severity.WARN);
     }
+
+    /** The same page under another id: a second round of checks keeps its own artifacts. */
+    public PageSpec withId(String newId) {
+        return new PageSpec(newId, path, expectedStatus, selectors, texts, title, consoleErrors, sameOriginFailures,
+                thirdPartyFailures);
+    }
 }

@@ -1,30 +1,32 @@
-package dev.gate.cli;
+package dev.gate.baseline;
 
-import dev.gate.baseline.Baseline;
-import dev.gate.baseline.BaselineStore;
 import dev.gate.checks.CheckContext;
+import dev.gate.checks.CheckResult;
 import dev.gate.checks.Redactor;
+import dev.gate.checks.Status;
 import dev.gate.checks.commit.CommitConvergence;
 import dev.gate.checks.commit.CommitId;
 import dev.gate.checks.commit.MarkerReading;
-import dev.gate.checks.http.HttpProbe;
-import dev.gate.report.ConsoleReporter;
-import dev.gate.suite.Suite;
-import dev.gate.baseline.EndpointSamples;
-import dev.gate.baseline.PageFacts;
-import dev.gate.run.LatencyStage;
-import dev.gate.checks.CheckResult;
-import dev.gate.checks.Status;
 import dev.gate.checks.page.BrowserSession;
+import dev.gate.checks.page.BrowserUnavailableException;
 import dev.gate.checks.page.PageCheck;
+import dev.gate.checks.page.PageMetrics;
+import dev.gate.io.Io;
+import dev.gate.report.ConsoleReporter;
+import dev.gate.report.Style;
+import dev.gate.run.BrowserSupply;
 import dev.gate.run.CheckExecutor;
-import dev.gate.run.PlannedCheck;
+import dev.gate.run.EndpointSamples;
+import dev.gate.run.ExitStatus;
+import dev.gate.run.LatencyStage;
 import dev.gate.run.RunListener;
+import dev.gate.run.Runner;
+import dev.gate.suite.Suite;
 import java.io.IOException;
 import java.nio.file.Files;
-import java.util.List;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
@@ -32,28 +34,28 @@ import java.util.Optional;
  * Takes a baseline before a deploy: the commit that is live now, and (with the latency and page
  * checks) samples and page facts to compare with afterwards.
  */
-final class BaselineFlow {
+public final class BaselineTaker {
     private final Io io;
 
-    private final Browsers browsers;
-
-    /** @param browsers the command's browser, which this flow uses and does not close */
-    BaselineFlow(Io io, Browsers browsers) {
+    public BaselineTaker(Io io) {
         this.io = io;
-        this.browsers = browsers;
     }
 
-    /** What a baseline run produced: the file, or the reason there is none. */
-    record Outcome(Optional<Baseline> baseline, int exitStatus) {
+    /** What a baseline run produced: the baseline, or the exit status that says why there is none. */
+    public record Outcome(Optional<Baseline> baseline, int exitStatus) {
     }
 
-    Outcome run(Suite suite, Path file) throws InterruptedException {
-        Redactor redactor = Redactor.of(suite.secrets());
-        ConsoleReporter console = new ConsoleReporter(io.out(), io.style(), redactor);
-        console.line(io.style().bold("gate baseline") + " · " + suite.name() + " · " + suite.target());
+    /**
+     * @param browser the command's browser, which this uses and does not close
+     * @throws BrowserUnavailableException when the suite has pages and no browser can be started
+     */
+    public Outcome take(Suite suite, Path file, BrowserSupply browser)
+            throws InterruptedException, BrowserUnavailableException {
+        Redactor redactor = suite.redactor();
+        ConsoleReporter console = new ConsoleReporter(io.out(), Style.of(io), redactor);
+        console.line(Style.of(io).bold("gate baseline") + " · " + suite.name() + " · " + suite.target());
         Path folder = file.toAbsolutePath().getParent();
-        CheckContext context = new CheckContext(suite.target(), new HttpProbe(suite.timeouts().request(), suite.tls()),
-                io.clock(), io.sleeper(), folder, redactor, console::progress);
+        CheckContext context = Runner.context(suite, folder, io.clock(), io.sleeper(), console);
         console.stage("Reading the live commit from " + suite.markerLocations().size() + " location(s)");
         Map<String, MarkerReading> readings = new CommitConvergence(suite.marker(), suite.markerLocations(),
                 suite.converge()).readAll(context);
@@ -79,17 +81,17 @@ final class BaselineFlow {
         }
         Map<String, PageFacts> pages;
         try {
-            pages = pageFacts(suite, context, console);
-        } catch (InvalidInput e) {
-            new CommandInputs(io).report(e);
+            pages = pageFacts(suite, context, console, browser);
+        } catch (IOException e) {
+            io.err().println("gate: cannot create a scratch folder for the baseline: " + e.getMessage());
             return new Outcome(Optional.empty(), ExitStatus.INVALID);
         }
         Map<String, EndpointSamples> samples = Map.of();
-        LatencyStage latency = new LatencyStage(suite);
-        if (latency.enabled()) {
+        if (suite.latency().enabled()) {
+            LatencyStage latency = new LatencyStage(suite, List.of());
             console.stage("Sampling latency: " + suite.latency().maxSamples() + " samples of each of "
                     + suite.latency().endpoints().size() + " endpoint(s), after " + suite.latency().warmup() + " warm-up");
-            samples = latency.baseline(context);
+            samples = latency.sampleForBaseline(context);
             samples.forEach((id, s) -> console.line("  " + id + ": " + s.totalMs().size() + " samples, median "
                     + String.format(java.util.Locale.ROOT, "%.1f ms",
                     dev.gate.checks.latency.Quantiles.median(s.totalMs().stream().mapToDouble(Double::doubleValue).toArray()))));
@@ -111,10 +113,11 @@ final class BaselineFlow {
      * Renders the key pages once to record what they load now; after the deploy, the old-assets
      * check asks for these URLs again.
      */
-    private Map<String, PageFacts> pageFacts(Suite suite, CheckContext context, ConsoleReporter console)
-            throws InvalidInput, InterruptedException {
+    private Map<String, PageFacts> pageFacts(Suite suite, CheckContext context, ConsoleReporter console,
+                                             BrowserSupply supply)
+            throws IOException, InterruptedException, BrowserUnavailableException {
         Map<String, PageFacts> facts = new LinkedHashMap<>();
-        Optional<BrowserSession> browser = browsers.forSuite(suite, console);
+        Optional<BrowserSession> browser = supply.get();
         if (browser.isEmpty()) {
             return facts;
         }
@@ -125,11 +128,10 @@ final class BaselineFlow {
                     scratch, context.redactor(), context.progress());
             console.stage("Rendering " + suite.pages().size() + " page(s) to record what they load");
             // before the deploy any commit is fine: the pages are rendered without a commit expectation
-            List<PlannedCheck> checks = suite.pages().stream()
+            List<PageCheck> checks = suite.pages().stream()
                     .map(p -> new PageCheck(p, browser.get(), suite.timeouts().page(), Optional.empty(), false))
-                    .map(c -> PlannedCheck.shared(c, PageCheck.KIND, c.name(), suite.timeouts().run()))
                     .toList();
-            List<CheckResult> results = new CheckExecutor(suite.pagesParallel(), RunListener.SILENT)
+            List<CheckResult> results = new CheckExecutor(suite.pagesParallel(), suite.timeouts().run(), RunListener.SILENT)
                     .runAll(checks, inScratch, io.clock().instant().plus(suite.timeouts().run()));
             for (CheckResult r : results) {
                 if (r.status() != Status.PASS) {
@@ -138,8 +140,6 @@ final class BaselineFlow {
                 facts.put(r.id(), toFacts(suite, r));
             }
             return facts;
-        } catch (IOException e) {
-            throw new InvalidInput("cannot create a scratch folder for the baseline: " + e.getMessage());
         } finally {
             deleteQuietly(scratch);
         }
@@ -149,9 +149,9 @@ final class BaselineFlow {
         Map<String, Double> numbers = new LinkedHashMap<>();
         List<String> assets = new java.util.ArrayList<>();
         r.metrics().forEach((k, v) -> {
-            if (v instanceof Number n && !k.equals("status")) {
+            if (v instanceof Number n && !k.equals(PageMetrics.STATUS)) {
                 numbers.put(k, n.doubleValue());
-            } else if (k.equals("assets") && v instanceof List<?> list) {
+            } else if (k.equals(PageMetrics.ASSETS) && v instanceof List<?> list) {
                 list.forEach(a -> assets.add(String.valueOf(a)));
             }
         });

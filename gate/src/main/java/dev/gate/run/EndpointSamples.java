@@ -1,6 +1,9 @@
-package dev.gate.baseline;
+package dev.gate.run;
 
+import dev.gate.checks.latency.LatencySamples;
+import java.net.URI;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * Latency samples of one endpoint, in milliseconds, in the order they were taken.
@@ -12,5 +15,11 @@ public record EndpointSamples(String id, String method, String url, List<Double>
     public EndpointSamples {
         totalMs = totalMs == null ? List.of() : List.copyOf(totalMs);
         ttfbMs = ttfbMs == null ? List.of() : List.copyOf(ttfbMs);
+    }
+
+    /** The samples as the latency decision compares them; empty when there are none. */
+    public Optional<LatencySamples> forDecision() {
+        return totalMs.isEmpty() ? Optional.empty()
+                : Optional.of(new LatencySamples(id, LatencyStage.label(method, URI.create(url)), totalMs));
     }
 }

@@ -1,11 +1,14 @@
-package dev.gate.cli;
+package dev.gate.flow;
 
 import dev.gate.checks.http.TlsPolicy;
 import dev.gate.checks.page.BrowserChoice;
 import dev.gate.checks.page.BrowserLocator;
 import dev.gate.checks.page.BrowserSession;
 import dev.gate.checks.page.BrowserUnavailableException;
+import dev.gate.io.Io;
 import dev.gate.report.ConsoleReporter;
+import dev.gate.report.Style;
+import dev.gate.run.BrowserSupply;
 import dev.gate.suite.Suite;
 import java.util.Optional;
 
@@ -15,31 +18,33 @@ import java.util.Optional;
  * instead of each paying for a driver and a Chromium. It is started before anything is probed, so a
  * machine without one fails at once with exit 2 and the command that fixes it.
  */
-final class Browsers implements AutoCloseable {
+public final class Browsers implements AutoCloseable {
     private final Io io;
     private Optional<BrowserSession> session = Optional.empty();
 
-    Browsers(Io io) {
+    public Browsers(Io io) {
         this.io = io;
     }
 
     /** The session for a suite's pages; none for a suite without pages. */
-    synchronized Optional<BrowserSession> forSuite(Suite suite, ConsoleReporter console)
-            throws InvalidInput, InterruptedException {
+    public synchronized Optional<BrowserSession> forSuite(Suite suite)
+            throws BrowserUnavailableException, InterruptedException {
         if (suite.pages().isEmpty()) {
             return Optional.empty();
         }
         if (session.isEmpty()) {
-            try {
-                BrowserChoice choice = new BrowserLocator(io.env()).locate(suite.browser().executable());
-                session = Optional.of(BrowserSession.open(choice, BrowserSession.Options.of(suite.pagesParallel(),
-                        suite.tls() == TlsPolicy.INSECURE)));
-                console.line(io.style().dim("browser: " + session.get().description()));
-            } catch (BrowserUnavailableException e) {
-                throw new InvalidInput("no browser for the page checks: " + e.getMessage());
-            }
+            BrowserChoice choice = new BrowserLocator(io.env()).locate(suite.browser().executable());
+            session = Optional.of(BrowserSession.open(choice, BrowserSession.Options.of(suite.pagesParallel(),
+                    suite.tls() == TlsPolicy.INSECURE)));
+            new ConsoleReporter(io.out(), Style.of(io), suite.redactor())
+                    .line(Style.of(io).dim("browser: " + session.get().description()));
         }
         return session;
+    }
+
+    /** The browser for one suite, started by whichever step first asks. */
+    public BrowserSupply supply(Suite suite) {
+        return () -> forSuite(suite);
     }
 
     @Override

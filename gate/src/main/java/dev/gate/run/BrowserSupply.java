@@ -1,0 +1,16 @@
+package dev.gate.run;
+
+import dev.gate.checks.page.BrowserSession;
+import dev.gate.checks.page.BrowserUnavailableException;
+import java.util.Optional;
+
+/**
+ * The command's browser, started when a step first needs it: a baseline, a verification and a
+ * rollback's confirmation share one. Empty when the suite has no pages.
+ */
+@FunctionalInterface
+public interface BrowserSupply {
+    Optional<BrowserSession> get() throws BrowserUnavailableException, InterruptedException;
+
+    BrowserSupply NONE = Optional::empty;
+}

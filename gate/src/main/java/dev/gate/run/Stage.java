@@ -1,0 +1,22 @@
+package dev.gate.run;
+
+import dev.gate.checks.CheckContext;
+import dev.gate.checks.CheckResult;
+import java.util.List;
+
+/**
+ * A step that decides several things at once, and so cannot be split into independent checks:
+ * latency, whose correction for comparing several endpoints needs all their p-values together.
+ * Stages run one after the other, alone, after the checks, so that nothing competes with them.
+ * A stage that cannot run returns ERROR results rather than throwing; the runner turns what it
+ * throws anyway into an ERROR too.
+ */
+public interface Stage {
+    /** The id that places the whole stage in one shard, and names it when it fails. */
+    String id();
+
+    /** What it is doing, as the progress line says it when it starts. */
+    String description();
+
+    List<CheckResult> run(CheckContext context) throws InterruptedException;
+}
