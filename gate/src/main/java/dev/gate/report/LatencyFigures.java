@@ -1,8 +1,8 @@
 package dev.gate.report;
 
 import dev.gate.checks.Status;
+import dev.gate.checks.latency.Quantiles;
 import dev.gate.run.CheckRecord;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 import java.util.OptionalDouble;
@@ -57,19 +57,14 @@ public record LatencyFigures(
     }
 
     /**
-     * The p-th percentile by linear interpolation between closest ranks (R's type 7, the common
-     * default), so that a report computing it agrees with a spreadsheet.
+     * The p-th percentile (p from 0 to 100) by the same rule the latency check records its
+     * percentiles with ({@link Quantiles}), so a computed figure matches a recorded one.
      */
     static OptionalDouble percentile(List<Double> values, double p) {
         if (values.isEmpty()) {
             return OptionalDouble.empty();
         }
-        double[] sorted = values.stream().mapToDouble(Double::doubleValue).toArray();
-        Arrays.sort(sorted);
-        double h = (sorted.length - 1) * p / 100.0;
-        int lo = (int) Math.floor(h);
-        int hi = Math.min(lo + 1, sorted.length - 1);
-        return OptionalDouble.of(sorted[lo] + (h - lo) * (sorted[hi] - sorted[lo]));
+        return OptionalDouble.of(Quantiles.of(values.stream().mapToDouble(Double::doubleValue).toArray(), p / 100));
     }
 
     private static OptionalDouble given(MetricValues m, String key, List<Double> samples, double p) {
