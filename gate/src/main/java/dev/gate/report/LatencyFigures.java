@@ -2,7 +2,8 @@ package dev.gate.report;
 
 import dev.gate.checks.Status;
 import dev.gate.checks.CheckResult;
-import java.util.Arrays;
+import dev.gate.checks.latency.LatencyMetrics;
+import dev.gate.checks.latency.Quantiles;
 import java.util.List;
 import java.util.Optional;
 import java.util.OptionalDouble;
@@ -41,12 +42,12 @@ public record LatencyFigures(
             return Optional.empty();
         }
         MetricValues m = new MetricValues(c.metrics());
-        List<Double> baseline = m.numbers("baseline_ms");
-        List<Double> current = m.numbers("current_ms");
+        List<Double> baseline = m.numbers(LatencyMetrics.BASELINE_MS);
+        List<Double> current = m.numbers(LatencyMetrics.CURRENT_MS);
         LatencyFigures f = new LatencyFigures(c.id(), c.name(), c.status(), baseline, current,
                 given(m, "baseline_p50", baseline, 50), given(m, "baseline_p95", baseline, 95),
                 given(m, "current_p50", current, 50), given(m, "current_p95", current, 95),
-                given(m, "ratio"), given(m, "ratio_low"), given(m, "ratio_high"), given(m, "p_value"));
+                given(m, LatencyMetrics.RATIO), given(m, LatencyMetrics.RATIO_LOW), given(m, LatencyMetrics.RATIO_HIGH), given(m, LatencyMetrics.P_VALUE));
         boolean anything = !baseline.isEmpty() || !current.isEmpty() || f.ratio.isPresent()
                 || f.baselineP50.isPresent() || f.currentP50.isPresent();
         return anything ? Optional.of(f) : Optional.empty();
@@ -57,19 +58,14 @@ public record LatencyFigures(
     }
 
     /**
-     * The p-th percentile by linear interpolation between closest ranks (R's type 7, the common
-     * default), so that a report computing it agrees with a spreadsheet.
+     * The p-th percentile (p from 0 to 100) by the same rule the latency check records its
+     * percentiles with ({@link Quantiles}), so a computed figure matches a recorded one.
      */
     static OptionalDouble percentile(List<Double> values, double p) {
         if (values.isEmpty()) {
             return OptionalDouble.empty();
         }
-        double[] sorted = values.stream().mapToDouble(Double::doubleValue).toArray();
-        Arrays.sort(sorted);
-        double h = (sorted.length - 1) * p / 100.0;
-        int lo = (int) Math.floor(h);
-        int hi = Math.min(lo + 1, sorted.length - 1);
-        return OptionalDouble.of(sorted[lo] + (h - lo) * (sorted[hi] - sorted[lo]));
+        return OptionalDouble.of(Quantiles.of(values.stream().mapToDouble(Double::doubleValue).toArray(), p / 100));
     }
 
     private static OptionalDouble given(MetricValues m, String key, List<Double> samples, double p) {

@@ -24,7 +24,7 @@ import javax.net.ssl.SSLException;
 
 /**
  * Plain HTTP requests with a hard deadline on the whole exchange (headers and body), a cap on
- * the body kept, and timings. One shared client keeps connections alive for sampling; a
+ * the body kept, and timings. One shared client keeps connections alive between requests; a
  * {@link #getFresh fresh} request uses a client of its own, so it cannot reuse a connection to
  * an instance that a load balancer would no longer pick.
  */
@@ -57,18 +57,12 @@ public final class HttpProbe {
 
     /** A GET on a kept-alive connection. */
     public ProbeResponse get(URI uri, Map<String, String> headers) throws IOException, InterruptedException {
-        return send(shared, uri, "GET", headers, java.util.Optional.empty());
+        return get(shared, uri, headers);
     }
 
     /** A GET on a connection of its own. */
     public ProbeResponse getFresh(URI uri, Map<String, String> headers) throws IOException, InterruptedException {
-        return send(newClient(), uri, "GET", headers, java.util.Optional.empty());
-    }
-
-    /** Any method, with an optional body, on a kept-alive connection: what latency sampling needs. */
-    public ProbeResponse send(String method, URI uri, Map<String, String> headers, java.util.Optional<String> body)
-            throws IOException, InterruptedException {
-        return send(shared, uri, method, headers, body);
+        return get(newClient(), uri, headers);
     }
 
     private HttpClient newClient() {
@@ -80,10 +74,9 @@ public final class HttpProbe {
                 .build();
     }
 
-    private ProbeResponse send(HttpClient client, URI uri, String method, Map<String, String> headers,
-                               java.util.Optional<String> body) throws IOException, InterruptedException {
-        HttpRequest.Builder request = HttpRequest.newBuilder(uri).timeout(timeout)
-                .method(method, body.map(HttpRequest.BodyPublishers::ofString).orElse(HttpRequest.BodyPublishers.noBody()));
+    private ProbeResponse get(HttpClient client, URI uri, Map<String, String> headers)
+            throws IOException, InterruptedException {
+        HttpRequest.Builder request = HttpRequest.newBuilder(uri).timeout(timeout).GET();
         headers.forEach(request::header);
         long start = System.nanoTime();
         long[] headersAt = new long[1];

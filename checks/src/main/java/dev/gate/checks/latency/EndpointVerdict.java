@@ -58,12 +58,12 @@ public record EndpointVerdict(
      */
     public Map<String, Object> metrics() {
         Map<String, Object> m = new LinkedHashMap<>();
-        m.put("baseline_ms", stats.baselineMs());
-        m.put("current_ms", stats.currentMs());
-        m.put("p_value", pValue);
-        m.put("ratio", stats.ratio().ratio());
-        m.put("ratio_low", stats.ratio().low());
-        m.put("ratio_high", stats.ratio().high());
+        m.put(LatencyMetrics.BASELINE_MS, stats.baselineMs());
+        m.put(LatencyMetrics.CURRENT_MS, stats.currentMs());
+        m.put(LatencyMetrics.P_VALUE, pValue);
+        m.put(LatencyMetrics.RATIO, stats.ratio().ratio());
+        m.put(LatencyMetrics.RATIO_LOW, stats.ratio().low());
+        m.put(LatencyMetrics.RATIO_HIGH, stats.ratio().high());
         m.put("baseline_p50", stats.baselineP50());
         m.put("baseline_p95", stats.baselineP95());
         m.put("current_p50", stats.currentP50());

@@ -37,7 +37,7 @@ public final class LatencyBudget {
         List<String> over = new ArrayList<>();
         List<String> within = new ArrayList<>();
         Map<String, Object> metrics = new LinkedHashMap<>();
-        metrics.put("current_ms", current.ms());
+        metrics.put(LatencyMetrics.CURRENT_MS, current.ms());
         limits.forEach((name, budget) -> {
             Double q = PERCENTILES.get(name);
             if (q == null) {

@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
 
+import org.apache.commons.statistics.inference.AlternativeHypothesis;
+import org.apache.commons.statistics.inference.PValueMethod;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -12,6 +14,10 @@ import org.junit.jupiter.api.Test;
  * alternative='greater')}, an independent implementation.
  */
 class MannWhitneyUTest {
+    /** Commons Statistics' normal approximation, the same test as the gate's, with the same corrections. */
+    private static final org.apache.commons.statistics.inference.MannWhitneyUTest APPROXIMATE =
+            org.apache.commons.statistics.inference.MannWhitneyUTest.withDefaults()
+                    .with(AlternativeHypothesis.GREATER_THAN).with(PValueMethod.ASYMPTOTIC);
 
     @Test
     void threeCurrentSamplesAllAboveThreeBaselineSamplesHaveExactPOfOneTwentieth() {
@@ -104,8 +110,43 @@ class MannWhitneyUTest {
         assertThat(exact.atLeast(6050)).isCloseTo(0.005065014969034703, within(1e-13)); // SciPy's _MWU(100, 100).sf
         for (int u = 5800; u <= 6100; u += 50) {
             double p = exact.atLeast(u);
-            assertThat(MannWhitneyU.normalUpperTail(u, 100, 100, 0)).as("u = %d", u).isCloseTo(p, within(0.03 * p));
+            double[][] samples = samplesWithU(100, 100, u);
+            double normal = APPROXIMATE.test(samples[1], samples[0]).getPValue();
+            assertThat(normal).as("u = %d", u).isCloseTo(p, within(0.03 * p));
         }
+    }
+
+    @Test
+    void fiftyOrMoreASideWithoutTiesIsStillExactWhereCommonsWouldApproximate() {
+        double[][] samples = samplesWithU(60, 60, 2100);
+
+        MannWhitneyU.Result r = MannWhitneyU.slower(samples[0], samples[1]);
+
+        assertThat(r.u()).isEqualTo(2100);
+        assertThat(r.exact()).isTrue();
+        assertThat(r.pValue()).isEqualTo(UDistribution.of(60, 60).atLeast(2100));
+        // the approximation Commons' default would give is off by more than this test tolerates
+        assertThat(APPROXIMATE.test(samples[1], samples[0]).getPValue()).isNotCloseTo(r.pValue(), within(1e-6));
+    }
+
+    @Test
+    void belowFiftyASideCommonsIsExactAndAgreesWithTheExactTable() {
+        double[][] samples = samplesWithU(49, 40, 1300);
+
+        MannWhitneyU.Result r = MannWhitneyU.slower(samples[0], samples[1]);
+
+        assertThat(r.exact()).isTrue();
+        assertThat(r.pValue()).isCloseTo(UDistribution.of(49, 40).atLeast(1300), within(1e-15));
+    }
+
+    @Test
+    void beyondTheExactTableTheNormalApproximationIsUsed() {
+        double[][] samples = samplesWithU(100, 101, 5600);
+
+        MannWhitneyU.Result r = MannWhitneyU.slower(samples[0], samples[1]);
+
+        assertThat(r.exact()).isFalse();
+        assertThat(r.pValue()).isEqualTo(APPROXIMATE.test(samples[1], samples[0]).getPValue());
     }
 
     @Test
@@ -113,5 +154,25 @@ class MannWhitneyUTest {
         assertThatThrownBy(() -> MannWhitneyU.slower(new double[] {1}, new double[0]))
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessage("the U test needs samples on both sides, got 1 baseline and 0 current");
+    }
+
+    /**
+     * A baseline of 1..m and n current values between them, placed so that exactly u pairs have the
+     * current value above the baseline one; no ties.
+     */
+    private static double[][] samplesWithU(int m, int n, int u) {
+        double[] baseline = new double[m];
+        for (int i = 0; i < m; i++) {
+            baseline[i] = i + 1;
+        }
+        if (u < 0 || u > (long) m * n) {
+            throw new IllegalArgumentException("no samples of sizes " + m + " and " + n + " have U = " + u);
+        }
+        double[] current = new double[n];
+        for (int j = 0; j < n; j++) {
+            int above = u / n + (j < u % n ? 1 : 0);
+            current[j] = above + 0.5 + j * 1e-6; // above that many baseline values, and all distinct
+        }
+        return new double[][] {baseline, current};
     }
 }

@@ -1,0 +1,17 @@
+package dev.gate.checks.latency;
+
+/** The names of a latency result's metrics that the reports read back to draw and quote it. */
+public final class LatencyMetrics {
+    /** The baseline's samples, milliseconds, in the order taken. */
+    public static final String BASELINE_MS = "baseline_ms";
+    /** The live release's samples, milliseconds, in the order taken. */
+    public static final String CURRENT_MS = "current_ms";
+    public static final String P_VALUE = "p_value";
+    /** The Hodges-Lehmann ratio of current to baseline, with its confidence interval. */
+    public static final String RATIO = "ratio";
+    public static final String RATIO_LOW = "ratio_low";
+    public static final String RATIO_HIGH = "ratio_high";
+
+    private LatencyMetrics() {
+    }
+}
