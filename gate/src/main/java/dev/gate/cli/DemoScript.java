@@ -1,7 +1,6 @@
 package dev.gate.cli;
 
 import dev.gate.baseline.Baseline;
-import dev.gate.checks.commit.CommitId;
 import dev.gate.demo.DemoRelease;
 import dev.gate.demo.DemoReleases;
 import dev.gate.demo.DemoRepository;

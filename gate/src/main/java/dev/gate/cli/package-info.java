@@ -1,5 +1,6 @@
 /**
- * The command line (picocli): a thin layer that reads flags, calls the runner and the reports,
- * and turns outcomes into exit statuses. Only {@link dev.gate.cli.Main} calls System.exit.
+ * The command line (picocli): a thin layer that parses flags into a request, makes one call into
+ * {@code flow} or {@code baseline}, and returns the exit status; bad input is mapped to exit 2 in
+ * one handler. Only {@link dev.gate.cli.Main} calls System.exit.
  */
 package dev.gate.cli;

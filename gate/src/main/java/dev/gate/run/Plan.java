@@ -7,7 +7,7 @@ import dev.gate.checks.api.ApiSpec;
 import dev.gate.checks.commit.CommitCheck;
 import dev.gate.checks.commit.CommitId;
 import dev.gate.checks.http.TlsPolicy;
-import dev.gate.checks.http.TlsWarning;
+import dev.gate.checks.tls.TlsWarning;
 import dev.gate.checks.page.BrowserSession;
 import dev.gate.checks.page.OldAssetsCheck;
 import dev.gate.checks.page.PageCheck;

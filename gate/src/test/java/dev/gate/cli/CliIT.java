@@ -279,6 +279,7 @@ class CliIT {
     }
 
     @Test
+    @SuppressWarnings("try") // the folder is held by being open, not used
     void anOutputFolderAnotherRunHoldsIsRefused() throws Exception {
         try (var held = dev.gate.run.RunFolder.claim(dir.resolve("run"))) {
             Cli.Result r = cli.run("verify", "--suite", "suite.yaml", "--expect-commit", NEW, "--out", "run");

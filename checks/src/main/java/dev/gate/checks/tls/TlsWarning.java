@@ -1,4 +1,4 @@
-package dev.gate.checks.http;
+package dev.gate.checks.tls;
 
 import dev.gate.checks.Check;
 import dev.gate.checks.CheckContext;
