@@ -1,7 +1,7 @@
 package dev.gate.act;
 
 import dev.gate.checks.Artifact;
-import dev.gate.checks.Durations;
+import dev.gate.checks.time.Durations;
 import dev.gate.checks.Redactor;
 import dev.gate.checks.Status;
 import dev.gate.checks.commit.CommitId;

@@ -22,8 +22,8 @@ public record ProcessOutcome(Optional<Integer> exitCode, boolean timedOut, Optio
             return "could not start: " + startError.get();
         }
         if (timedOut) {
-            return "killed with its child processes at its timeout, after " + dev.gate.checks.Durations.format(took);
+            return "killed with its child processes at its timeout, after " + dev.gate.checks.time.Durations.format(took);
         }
-        return "exited " + exitCode.orElse(-1) + " after " + dev.gate.checks.Durations.format(took);
+        return "exited " + exitCode.orElse(-1) + " after " + dev.gate.checks.time.Durations.format(took);
     }
 }

@@ -94,7 +94,7 @@ final class CommandInputs {
 
     /** A duration flag written like the suite's: {@code 300ms}, {@code 10s}, {@code 5m}, {@code 1h}. */
     java.time.Duration duration(String flag, String text) throws InvalidInput {
-        return dev.gate.checks.Durations.parse(text).filter(d -> !d.isZero()).orElseThrow(() -> new InvalidInput(
+        return dev.gate.checks.time.Durations.parse(text).filter(d -> !d.isZero()).orElseThrow(() -> new InvalidInput(
                 flag + ": expected a duration such as 90s or 30m, got \"" + text + "\""));
     }
 

@@ -1,7 +1,7 @@
 package dev.gate.report;
 
 import dev.gate.checks.CheckResult;
-import dev.gate.checks.Durations;
+import dev.gate.checks.time.Durations;
 import dev.gate.checks.Redactor;
 import dev.gate.run.RunListener;
 import java.io.PrintStream;

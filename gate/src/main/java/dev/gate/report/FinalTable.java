@@ -1,6 +1,6 @@
 package dev.gate.report;
 
-import dev.gate.checks.Durations;
+import dev.gate.checks.time.Durations;
 import dev.gate.checks.CheckResult;
 import dev.gate.run.RunRecord;
 import java.time.Duration;

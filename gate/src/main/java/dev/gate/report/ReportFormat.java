@@ -1,6 +1,6 @@
 package dev.gate.report;
 
-import dev.gate.checks.Durations;
+import dev.gate.checks.time.Durations;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;

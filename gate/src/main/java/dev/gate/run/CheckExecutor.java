@@ -3,7 +3,7 @@ package dev.gate.run;
 import dev.gate.checks.Check;
 import dev.gate.checks.CheckContext;
 import dev.gate.checks.CheckResult;
-import dev.gate.checks.Durations;
+import dev.gate.checks.time.Durations;
 import dev.gate.checks.Status;
 import dev.gate.checks.commit.CommitCheck;
 import dev.gate.checks.commit.CommitOutcome;

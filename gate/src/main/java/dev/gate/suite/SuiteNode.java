@@ -1,7 +1,7 @@
 package dev.gate.suite;
 
 import dev.gate.text.Closest;
-import dev.gate.checks.Durations;
+import dev.gate.checks.time.Durations;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;

@@ -3,7 +3,7 @@ package dev.gate.checks.api;
 import dev.gate.checks.Check;
 import dev.gate.checks.CheckContext;
 import dev.gate.checks.CheckResult;
-import dev.gate.checks.Durations;
+import dev.gate.checks.time.Durations;
 import dev.gate.checks.Redactor;
 import dev.gate.checks.Status;
 import java.net.URI;

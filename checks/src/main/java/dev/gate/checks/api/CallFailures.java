@@ -1,6 +1,6 @@
 package dev.gate.checks.api;
 
-import dev.gate.checks.Durations;
+import dev.gate.checks.time.Durations;
 import java.io.InterruptedIOException;
 import java.net.ConnectException;
 import java.net.SocketTimeoutException;

@@ -1,6 +1,6 @@
 package dev.gate.checks.api;
 
-import dev.gate.checks.Durations;
+import dev.gate.checks.time.Durations;
 import io.restassured.path.json.JsonPath;
 import io.restassured.path.json.config.JsonPathConfig;
 import java.util.ArrayList;

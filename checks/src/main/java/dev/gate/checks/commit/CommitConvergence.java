@@ -1,7 +1,7 @@
 package dev.gate.checks.commit;
 
 import dev.gate.checks.CheckContext;
-import dev.gate.checks.Durations;
+import dev.gate.checks.time.Durations;
 import dev.gate.checks.http.ProbeResponse;
 import java.io.IOException;
 import java.net.URI;

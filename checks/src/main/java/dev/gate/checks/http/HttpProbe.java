@@ -1,6 +1,6 @@
 package dev.gate.checks.http;
 
-import dev.gate.checks.Durations;
+import dev.gate.checks.time.Durations;
 import java.io.IOException;
 import java.net.ConnectException;
 import java.net.URI;

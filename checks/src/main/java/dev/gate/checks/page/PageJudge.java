@@ -1,6 +1,6 @@
 package dev.gate.checks.page;
 
-import dev.gate.checks.Durations;
+import dev.gate.checks.time.Durations;
 import dev.gate.checks.Severity;
 import dev.gate.checks.commit.CommitId;
 import dev.gate.checks.commit.CommitMarker;

@@ -1,4 +1,4 @@
-package dev.gate.checks;
+package dev.gate.checks.time;
 
 import java.time.Duration;
 import java.util.Optional;
