@@ -15,6 +15,8 @@ import java.util.Optional;
  * What was observed before the deploy, schema {@value #SCHEMA}.
  *
  * @param liveCommit the commit the site served when the baseline was taken
+ * @param suiteFile  the suite it was taken for (absent in baselines of older gates): a default
+ *                   baseline of another suite is refused, not compared with
  */
 public record Baseline(
         String schema,
@@ -22,7 +24,8 @@ public record Baseline(
         String target,
         Optional<String> liveCommit,
         Map<String, EndpointSamples> endpoints,
-        Map<String, PageFacts> pages) {
+        Map<String, PageFacts> pages,
+        Optional<String> suiteFile) {
 
     public static final String SCHEMA = "gate.baseline/1";
 
@@ -30,6 +33,7 @@ public record Baseline(
         liveCommit = liveCommit == null ? Optional.empty() : liveCommit;
         endpoints = endpoints == null ? Map.of() : java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(endpoints));
         pages = pages == null ? Map.of() : java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(pages));
+        suiteFile = suiteFile == null ? Optional.empty() : suiteFile;
     }
 
     /** The live commit, when the baseline read one. */

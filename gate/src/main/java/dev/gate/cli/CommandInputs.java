@@ -71,12 +71,21 @@ final class CommandInputs {
         if (flag.isEmpty() && !Files.exists(file)) {
             return Optional.empty();
         }
+        Baseline baseline;
         try {
-            return Optional.of(BaselineStore.read(file, suite.target()));
+            baseline = BaselineStore.read(file, suite.target());
         } catch (BaselineException e) {
             // without the flag, the default file was read: naming a flag the person did not give would mislead
             throw new InvalidInput((flag.isPresent() ? "--baseline: " : "baseline: ") + e.getMessage());
         }
+        String thisSuite = suite.file().toAbsolutePath().normalize().toString();
+        Optional<String> other = baseline.suiteFile().filter(f -> !f.equals(thisSuite));
+        if (flag.isEmpty() && other.isPresent()) {
+            // two suites whose names slug alike (services/web/gate.yaml, services/api/gate.yaml) share a default
+            throw new InvalidInput("baseline: " + file + " was taken for the suite " + other.get() + ", not " + thisSuite
+                    + "; give the suites distinct names (name: in each), or pass --baseline FILE");
+        }
+        return Optional.of(baseline);
     }
 
     /** The checkout to list commits from: {@code --repo}, else the current folder when it is one. */

@@ -1,5 +1,6 @@
 package dev.gate.cli;
 
+import dev.gate.demo.DemoScript;
 import dev.gate.io.Io;
 import dev.gate.run.ExitStatus;
 import dev.gate.demo.DemoSuite;

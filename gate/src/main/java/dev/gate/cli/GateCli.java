@@ -4,6 +4,8 @@ import dev.gate.checks.page.BrowserUnavailableException;
 import dev.gate.io.Io;
 import dev.gate.run.CheckExecutor;
 import dev.gate.run.ExitStatus;
+import dev.gate.run.RollbackState;
+import dev.gate.verdict.Verdict;
 import dev.gate.run.GateVersion;
 import java.io.PrintWriter;
 import picocli.CommandLine;
@@ -73,7 +75,7 @@ public final class GateCli {
             if (ex instanceof InterruptedException) {
                 io.err().println("gate: interrupted" + io.stop().signal().map(s -> " by SIG" + s.name()).orElse("")
                         + " before anything was decided; nothing was written");
-                return io.stop().exitStatus();
+                return ExitStatus.of(Verdict.BLOCK, RollbackState.NOT_RUN, io.stop().signal(), true);
             }
             // a crash in the gate itself must not look like a pass: BLOCK
             io.err().println("gate: internal error: " + CheckExecutor.oneLine(ex));

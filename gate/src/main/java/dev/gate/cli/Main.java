@@ -2,6 +2,9 @@ package dev.gate.cli;
 
 import dev.gate.io.Io;
 import dev.gate.io.StopSignal;
+import dev.gate.run.ExitStatus;
+import dev.gate.run.RollbackState;
+import dev.gate.verdict.Verdict;
 
 /** The entry point of gate.jar. */
 public final class Main {
@@ -14,6 +17,7 @@ public final class Main {
         int status = GateCli.run(args, Io.system(stop));
         // nothing the gate started may outlive it: browsers, drivers, deploy and rollback commands
         SignalHandlers.killChildren();
-        System.exit(stop.signal().isPresent() ? stop.exitStatus() : status);
+        // a signal that arrived after the command returned still decides the status
+        System.exit(stop.signal().isPresent() ? ExitStatus.of(Verdict.BLOCK, RollbackState.NOT_RUN, stop.signal(), true) : status);
     }
 }

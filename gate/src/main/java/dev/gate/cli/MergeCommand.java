@@ -1,12 +1,10 @@
 package dev.gate.cli;
 
-import dev.gate.checks.page.BrowserSession;
+import dev.gate.baseline.Baseline;
 import dev.gate.flow.Browsers;
-import dev.gate.flow.Completion;
+import dev.gate.flow.ShardVerdict;
 import dev.gate.io.Io;
-import dev.gate.report.ConsoleReporter;
 import dev.gate.report.RunOutput;
-import dev.gate.report.Style;
 import dev.gate.run.CheckExecutor;
 import dev.gate.run.RunFolder;
 import dev.gate.run.RunRecord;
@@ -20,7 +18,6 @@ import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 @Command(name = "merge", mixinStandardHelpOptions = true,
@@ -38,11 +35,11 @@ final class MergeCommand implements Callable<Integer> {
     @Mixin
     RunFolderOption out = new RunFolderOption();
 
-    @Option(names = "--baseline", paramLabel = "FILE", description = "The baseline, for the commit to roll back to.")
-    Optional<Path> baseline;
+    @Mixin
+    BaselineOption baseline = new BaselineOption();
 
-    @Option(names = "--repo", paramLabel = "DIR", description = "The checkout to list the commits from.")
-    Optional<Path> repo;
+    @Mixin
+    HistoryOption history = new HistoryOption();
 
     @Mixin
     RollbackOption rollback = new RollbackOption();
@@ -66,26 +63,17 @@ final class MergeCommand implements Callable<Integer> {
             }
         }
         Suite s = inputs.suite(suite.file);
+        ShardVerdict verdict = new ShardVerdict(io, sound.player(io));
         RunRecord merged;
         try {
-            merged = ShardMerge.merge(shards, s.policy(), io.clock().instant());
+            merged = verdict.merge(s, shards);
         } catch (ShardMerge.MismatchException e) {
             throw new InvalidInput(e.getMessage());
         }
-        if (!merged.target().equals(s.target().toString())) {
-            throw new InvalidInput("the records verify " + merged.target() + ", but the suite's target is " + s.target());
-        }
-        Optional<dev.gate.baseline.Baseline> b = inputs.baseline(baseline, s);
-        ConsoleReporter console = new ConsoleReporter(io.out(), Style.of(io), s.redactor());
+        Optional<Baseline> b = inputs.baseline(baseline.file, s);
         try (RunFolder folder = inputs.runFolder(out.dir, merged.expectedCommit()); Browsers browsers = new Browsers(io)) {
-            console.line(Style.of(io).bold("gate merge") + " · " + shards.size() + " shards · " + merged.target()
-                    + " · expecting " + merged.expectedCommit().shortHex());
-            // the browser is needed only to confirm a rollback
-            Optional<BrowserSession> browser = rollback.allowed() && merged.verdict().blocks()
-                    && !s.onFailure().rollback().isEmpty() ? browsers.forSuite(s) : Optional.empty();
-            return new Completion(io, s, console, console, sound.player(io)).complete(merged,
-                    b.flatMap(dev.gate.baseline.Baseline::liveCommitId), rollback.allowed(), folder.path(), browser,
-                    inputs.history(repo)).exitStatus();
+            return verdict.complete(new ShardVerdict.Request(s, merged, shards.size(), b, folder, rollback.allowed(),
+                    inputs.history(history.repo), browsers.supply(s))).exitStatus();
         }
     }
 }

@@ -31,8 +31,8 @@ final class PostmortemCommand implements Callable<Integer> {
     @Parameters(paramLabel = "RESULT.json", description = "The run record of a blocked run.")
     Path result;
 
-    @Option(names = "--repo", paramLabel = "DIR", description = "The checkout to list the commits from (default: the current folder).")
-    Optional<Path> repo;
+    @picocli.CommandLine.Mixin
+    HistoryOption history = new HistoryOption();
 
     @Option(names = "--out", paramLabel = "DIR",
             description = "Where to write the stub (default: the suite's on_failure.postmortems, else postmortems/).")
@@ -60,7 +60,7 @@ final class PostmortemCommand implements Callable<Integer> {
         Path folder = out.map(io::resolve)
                 .or(() -> suite.map(s -> s.onFailure().postmortems()))
                 .orElse(io.resolve(Path.of("postmortems")));
-        Optional<Path> checkout = new CommandInputs(io).history(repo);
+        Optional<Path> checkout = new CommandInputs(io).history(history.repo);
         CommitRange.Result changes;
         try {
             changes = checkout.isPresent()

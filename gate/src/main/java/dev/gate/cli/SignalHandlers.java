@@ -57,14 +57,13 @@ final class SignalHandlers {
     }
 
     private static void arrived(StopSignal stop, StopSignal.Signal signal) {
-        if (stop.signal().isPresent()) {
+        if (!stop.arrived(signal)) {
             // a second signal: the person means it
             killChildren();
             Runtime.getRuntime().halt(signal.exitStatus());
             return;
         }
         System.err.println("\ngate: SIG" + signal.name() + ": stopping; writing what was seen so far (again to stop at once)");
-        stop.arrived(signal);
         Thread watchdog = new Thread(() -> {
             try {
                 TimeUnit.SECONDS.sleep(GRACE_SECONDS);

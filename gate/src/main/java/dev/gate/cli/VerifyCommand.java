@@ -9,7 +9,6 @@ import dev.gate.run.RunFolder;
 import dev.gate.run.RunListener;
 import dev.gate.run.Shard;
 import dev.gate.suite.Suite;
-import java.nio.file.Path;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -29,9 +28,8 @@ final class VerifyCommand implements Callable<Integer> {
     @Mixin
     CommitOptions commit = new CommitOptions();
 
-    @Option(names = "--baseline", paramLabel = "FILE",
-            description = "The baseline taken before the deploy (default: .gate/<suite name>/baseline.json if it exists).")
-    Optional<Path> baseline;
+    @Mixin
+    BaselineOption baseline = new BaselineOption();
 
     @Mixin
     RunFolderOption out = new RunFolderOption();
@@ -54,7 +52,7 @@ final class VerifyCommand implements Callable<Integer> {
         CommandInputs inputs = new CommandInputs(io);
         Suite s = inputs.suite(suite.file);
         CommitId expected = inputs.expectedCommit(commit.sha, commit.repo);
-        Optional<Baseline> b = inputs.baseline(baseline, s);
+        Optional<Baseline> b = inputs.baseline(baseline.file, s);
         Shard slice = inputs.shard(shard);
         try (Browsers browsers = new Browsers(io); RunFolder folder = inputs.runFolder(out.dir, expected)) {
             return new Verification(io, RunListener.SILENT, sound.player(io)).run(new Verification.Request(s, expected, b,

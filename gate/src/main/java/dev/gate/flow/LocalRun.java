@@ -11,6 +11,7 @@ import dev.gate.checks.commit.CommitId;
 import dev.gate.checks.page.BrowserUnavailableException;
 import dev.gate.io.Io;
 import dev.gate.report.ConsoleReporter;
+import dev.gate.report.RunOutput;
 import dev.gate.report.Style;
 import dev.gate.run.BrowserSupply;
 import dev.gate.run.ExitStatus;
@@ -72,7 +73,10 @@ public final class LocalRun {
             Path runDir = request.folder().path();
             RunRecord record = new Completion(io, suite, console, console, player)
                     .stoppedBefore(request.expected(), stage, started, runDir);
-            io.err().println("gate: " + record.reason() + "; record: " + runDir.resolve("result.json"));
+            Path result = runDir.resolve(RunOutput.RESULT);
+            if (Files.exists(result)) {
+                io.err().println("gate: " + record.reason() + "; record: " + result);
+            }
             return record.exitStatus();
         }
         return new Verification(io, foghorn(request.expected()), player).run(new Verification.Request(suite,

@@ -1,6 +1,8 @@
 /**
- * What each command does, as one call the command line makes: a verification from the run to
- * its reports ({@link dev.gate.flow.Verification}), the completion every decided run shares
- * (actions, record, reports), and the world a command touches ({@link dev.gate.flow.Io}).
+ * What each command does, as one call the command line makes: a verification from the run to its
+ * reports ({@link dev.gate.flow.Verification}), the deployer's local run of baseline, deploy and
+ * verification ({@link dev.gate.flow.LocalRun}), a merge of shards ({@link dev.gate.flow.ShardVerdict}),
+ * the completion every decided run shares ({@link dev.gate.flow.Completion}: actions, record,
+ * reports), and the command's one browser ({@link dev.gate.flow.Browsers}).
  */
 package dev.gate.flow;

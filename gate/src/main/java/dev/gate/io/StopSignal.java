@@ -55,11 +55,6 @@ public final class StopSignal {
         return Optional.ofNullable(arrived.get());
     }
 
-    /** 128 plus the signal's number; 1 (BLOCK) when the run was interrupted without one. */
-    public int exitStatus() {
-        return signal().map(Signal::exitStatus).orElse(1);
-    }
-
     /** "SIGINT", for messages; SIGINT when none arrived and the thread was interrupted anyway. */
     public String name() {
         return "SIG" + signal().orElse(Signal.INT).name();

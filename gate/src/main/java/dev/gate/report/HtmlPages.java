@@ -52,7 +52,7 @@ final class HtmlPages {
     static String metrics(CheckResult c) {
         MetricValues m = new MetricValues(c.metrics());
         List<String> cells = new ArrayList<>();
-        m.number("status").ifPresent(v -> cells.add(cell("status", ReportFormat.number(v))));
+        m.number(PageMetrics.STATUS).ifPresent(v -> cells.add(cell("status", ReportFormat.number(v))));
         m.number(PageMetrics.TTFB_MS).ifPresent(v -> cells.add(cell("TTFB", ReportFormat.ms(v))));
         m.number(PageMetrics.LCP_MS).ifPresent(v -> cells.add(cell("LCP", ReportFormat.ms(v))));
         m.number(PageMetrics.CLS).ifPresent(v -> cells.add(cell("CLS", String.format(java.util.Locale.ROOT, "%.3f", v))));
@@ -80,7 +80,7 @@ final class HtmlPages {
     }
 
     private static Optional<String> title(CheckResult c) {
-        return new MetricValues(c.metrics()).text("title").filter(t -> !t.isBlank());
+        return new MetricValues(c.metrics()).text(PageMetrics.TITLE).filter(t -> !t.isBlank());
     }
 
     static String titleLine(CheckResult c) {

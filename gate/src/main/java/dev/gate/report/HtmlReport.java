@@ -7,6 +7,7 @@ import dev.gate.checks.Status;
 import dev.gate.checks.commit.CommitId;
 import dev.gate.checks.commit.Liveness;
 import dev.gate.run.ActionRecord;
+import dev.gate.run.RollbackState;
 import dev.gate.checks.CheckResult;
 import dev.gate.run.RunRecord;
 import java.io.IOException;
@@ -84,7 +85,7 @@ public final class HtmlReport {
         String headline = switch (r.verdict()) {
             case PASS -> "Release verified";
             case WARN -> "Release verified, with warnings";
-            case BLOCK -> r.exitStatus() >= 3 ? "Deploy blocked, and the rollback did not restore the previous release"
+            case BLOCK -> r.rollbackState() == RollbackState.NOT_CONFIRMED ? "Deploy blocked, and the rollback did not restore the previous release"
                     : "Deploy blocked";
         };
         StringBuilder s = new StringBuilder("<header class=\"banner ")

@@ -45,8 +45,8 @@ public record LatencyFigures(
         List<Double> baseline = m.numbers(LatencyMetrics.BASELINE_MS);
         List<Double> current = m.numbers(LatencyMetrics.CURRENT_MS);
         LatencyFigures f = new LatencyFigures(c.id(), c.name(), c.status(), baseline, current,
-                given(m, "baseline_p50", baseline, 50), given(m, "baseline_p95", baseline, 95),
-                given(m, "current_p50", current, 50), given(m, "current_p95", current, 95),
+                given(m, LatencyMetrics.BASELINE_P50, baseline, 50), given(m, LatencyMetrics.BASELINE_P95, baseline, 95),
+                given(m, LatencyMetrics.CURRENT_P50, current, 50), given(m, LatencyMetrics.CURRENT_P95, current, 95),
                 given(m, LatencyMetrics.RATIO), given(m, LatencyMetrics.RATIO_LOW), given(m, LatencyMetrics.RATIO_HIGH), given(m, LatencyMetrics.P_VALUE));
         boolean anything = !baseline.isEmpty() || !current.isEmpty() || f.ratio.isPresent()
                 || f.baselineP50.isPresent() || f.currentP50.isPresent();

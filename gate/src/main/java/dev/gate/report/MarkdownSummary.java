@@ -7,6 +7,7 @@ import dev.gate.checks.Status;
 import dev.gate.run.ActionRecord;
 import dev.gate.checks.CheckResult;
 import dev.gate.checks.commit.CommitId;
+import dev.gate.run.RollbackState;
 import dev.gate.run.RunRecord;
 import java.util.List;
 import java.util.Optional;
@@ -112,7 +113,7 @@ public final class MarkdownSummary {
         return switch (r.verdict()) {
             case PASS -> "release verified";
             case WARN -> "release verified, with warnings";
-            case BLOCK -> r.exitStatus() >= 3 ? "deploy blocked, and the rollback failed: a person is needed now"
+            case BLOCK -> r.rollbackState() == RollbackState.NOT_CONFIRMED ? "deploy blocked, and the rollback failed: a person is needed now"
                     : "deploy blocked";
         };
     }

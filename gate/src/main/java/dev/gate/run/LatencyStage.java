@@ -1,5 +1,6 @@
 package dev.gate.run;
 
+import dev.gate.checks.Stage;
 import dev.gate.checks.CheckContext;
 import dev.gate.checks.CheckResult;
 import dev.gate.checks.Targets;

@@ -1,5 +1,6 @@
 package dev.gate.run;
 
+import dev.gate.checks.Stage;
 import dev.gate.checks.Check;
 import dev.gate.checks.Severity;
 import dev.gate.checks.api.ApiCheck;

@@ -27,11 +27,14 @@ public final class RunFolder implements AutoCloseable {
     private final Path path;
     private final FileChannel channel;
     private final FileLock lock;
+    private final boolean created;
 
-    private RunFolder(Path path, FileChannel channel, FileLock lock) {
+    /** @param created whether claiming made the folder: only then may closing remove it again */
+    private RunFolder(Path path, FileChannel channel, FileLock lock, boolean created) {
         this.path = path;
         this.channel = channel;
         this.lock = lock;
+        this.created = created;
     }
 
     /** {@code .gate/runs/<UTC time>-<sha7>} under {@code base}, with a suffix if that exists. */
@@ -46,6 +49,7 @@ public final class RunFolder implements AutoCloseable {
     }
 
     public static RunFolder claim(Path path) throws RunFolderException {
+        boolean created = !Files.exists(path);
         try {
             AtomicFiles.createFolders(path);
         } catch (IOException e) {
@@ -63,7 +67,7 @@ public final class RunFolder implements AutoCloseable {
                 channel.close();
                 throw new RunFolderException("another gate run is writing " + path + "; give this one its own --out");
             }
-            return new RunFolder(path, channel, lock);
+            return new RunFolder(path, channel, lock, created);
         } catch (OverlappingFileLockException e) {
             close(channel);
             throw new RunFolderException("another gate run is writing " + path + "; give this one its own --out");
@@ -91,10 +95,15 @@ public final class RunFolder implements AutoCloseable {
         } catch (IOException e) {
             // a lock file left behind is harmless: only an OS lock on it counts
         }
-        deleteIfEmpty();
+        if (created) {
+            deleteIfEmpty();
+        }
     }
 
-    /** A command that stopped before its run (the deploy command of gate run failed) leaves no empty folder. */
+    /**
+     * A command that stopped before its run (the deploy command of gate run failed) leaves no empty
+     * folder of its own making; a folder the person made is theirs to keep.
+     */
     private void deleteIfEmpty() {
         try (java.util.stream.Stream<Path> inside = Files.list(path)) {
             if (inside.findAny().isEmpty()) {

@@ -1,5 +1,6 @@
 package dev.gate.run;
 
+import dev.gate.checks.Stage;
 import dev.gate.checks.CheckContext;
 import dev.gate.checks.CheckResult;
 import dev.gate.checks.Progress;
@@ -71,7 +72,10 @@ public final class Runner {
         Plan plan = Plan.of(new Plan.Inputs(suite, request.expected(), request.before(), request.shard(), browser));
         CheckExecutor executor = new CheckExecutor(Math.max(4, suite.pagesParallel()), suite.timeouts().run(), listener);
 
-        results.addAll(executor.runAll(plan.unconditional(), context, deadline));
+        // they probe nothing and hold whatever the release does: the final table and the verdict say
+        // them, the live console does not
+        results.addAll(new CheckExecutor(1, suite.timeouts().run(), RunListener.SILENT)
+                .runAll(plan.unconditional(), context, deadline));
         listener.stage("Waiting for " + request.expected().shortHex() + " to be live on "
                 + suite.markerLocations().size() + " location(s) of " + suite.target());
         CommitCheck.Finding release = executor.runRelease(plan.release(), context);

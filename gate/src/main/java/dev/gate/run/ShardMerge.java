@@ -49,7 +49,9 @@ public final class ShardMerge {
         }
         Map<String, CheckResult> checks = new LinkedHashMap<>();
         for (RunRecord r : shards) {
-            for (CheckResult c : r.checks()) {
+            for (CheckResult read : r.checks()) {
+                // read back from a shard's file: one line again before it makes the merged reason
+                CheckResult c = read.withOneLineSummary();
                 checks.merge(c.id(), c, (a, b) -> b.status().compareTo(a.status()) > 0 ? b : a);
             }
         }

@@ -8,6 +8,7 @@ import dev.gate.checks.testing.TestSite.Reply;
 import dev.gate.io.Json;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.time.ZoneOffset;
 import java.util.stream.Stream;
 import org.eclipse.jgit.api.Git;
@@ -223,6 +224,27 @@ class CliIT {
         assertThat(dir.resolve(".gate/admin/baseline.json")).doesNotExist();
         assertThat(cli.run("baseline", "--suite", "admin.yaml", "--print-path").out().strip())
                 .isEqualTo(dir.resolve(".gate/admin/baseline.json").toString());
+    }
+
+    @Test
+    void suitesWhoseNamesCollideCannotTakeEachOthersBaseline() throws Exception {
+        live = OLD;
+        for (String service : List.of("web", "api")) {
+            Files.createDirectories(dir.resolve(service));
+            // no name: both are called "gate", after their file
+            Files.writeString(dir.resolve(service + "/gate.yaml"), "target: " + site.url() + "\n"
+                    + "commit: { converge: { consecutive: 2, timeout: 6s, interval: 1s } }\npages:\n  - { id: home, path: / }\n");
+        }
+        assertThat(cli.run("baseline", "--suite", "web/gate.yaml").exit()).isZero();
+        live = NEW;
+
+        Cli.Result api = cli.run("verify", "--suite", "api/gate.yaml", "--expect-commit", NEW, "--out", "run");
+
+        assertThat(api.exit()).isEqualTo(2);
+        assertThat(api.err()).isEqualTo("gate: baseline: " + dir.resolve(".gate/gate/baseline.json") + " was taken for the suite "
+                + dir.resolve("web/gate.yaml") + ", not " + dir.resolve("api/gate.yaml")
+                + "; give the suites distinct names (name: in each), or pass --baseline FILE\n");
+        assertThat(dir.resolve("run")).doesNotExist();
     }
 
     @Test

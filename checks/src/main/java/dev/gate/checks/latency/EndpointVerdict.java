@@ -64,10 +64,10 @@ public record EndpointVerdict(
         m.put(LatencyMetrics.RATIO, stats.ratio().ratio());
         m.put(LatencyMetrics.RATIO_LOW, stats.ratio().low());
         m.put(LatencyMetrics.RATIO_HIGH, stats.ratio().high());
-        m.put("baseline_p50", stats.baselineP50());
-        m.put("baseline_p95", stats.baselineP95());
-        m.put("current_p50", stats.currentP50());
-        m.put("current_p95", stats.currentP95());
+        m.put(LatencyMetrics.BASELINE_P50, stats.baselineP50());
+        m.put(LatencyMetrics.BASELINE_P95, stats.baselineP95());
+        m.put(LatencyMetrics.CURRENT_P50, stats.currentP50());
+        m.put(LatencyMetrics.CURRENT_P95, stats.currentP95());
         m.put("p_value_unadjusted", rawPValue());
         m.put("p_threshold", level);
         m.put("ratio_confidence", stats.ratio().confidence());

@@ -11,6 +11,11 @@ public final class LatencyMetrics {
     public static final String RATIO = "ratio";
     public static final String RATIO_LOW = "ratio_low";
     public static final String RATIO_HIGH = "ratio_high";
+    /** Medians and 95th percentiles of both sides, as the check computed them. */
+    public static final String BASELINE_P50 = "baseline_p50";
+    public static final String BASELINE_P95 = "baseline_p95";
+    public static final String CURRENT_P50 = "current_p50";
+    public static final String CURRENT_P95 = "current_p95";
 
     private LatencyMetrics() {
     }

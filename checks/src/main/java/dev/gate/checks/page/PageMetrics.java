@@ -17,6 +17,8 @@ public final class PageMetrics {
     /** Cumulative layout shift, unitless: kept unrounded. */
     public static final String CLS = "cls";
     public static final String REQUESTS = "requests";
+    /** The document's title, where a result carries it. */
+    public static final String TITLE = "title";
     /** Bytes transferred, the document and every resource. */
     public static final String BYTES = "bytes";
 

@@ -1,13 +1,9 @@
-package dev.gate.cli;
+package dev.gate.demo;
 
 import dev.gate.baseline.Baseline;
-import dev.gate.demo.DemoRelease;
-import dev.gate.demo.DemoReleases;
-import dev.gate.demo.DemoRepository;
-import dev.gate.demo.DemoSite;
-import dev.gate.demo.DemoSuite;
 import dev.gate.io.AtomicFiles;
 import dev.gate.baseline.BaselineTaker;
+import dev.gate.checks.page.BrowserUnavailableException;
 import dev.gate.flow.Browsers;
 import dev.gate.flow.Verification;
 import dev.gate.io.Io;
@@ -17,6 +13,8 @@ import dev.gate.run.RunFolder;
 import dev.gate.run.RunRecord;
 import dev.gate.run.Shard;
 import dev.gate.suite.Suite;
+import dev.gate.suite.SuiteException;
+import dev.gate.suite.SuiteLoader;
 import dev.gate.verdict.Verdict;
 import java.nio.file.Path;
 import java.time.Instant;
@@ -29,7 +27,7 @@ import java.util.Optional;
  * release and verifies it, and says what the gate decided and why. It succeeds when every
  * decision is the one the scenario expects, so the demo doubles as an end-to-end test.
  */
-final class DemoScript {
+public final class DemoScript {
     /** A deploy to show, and what the gate must decide about it. */
     record Scenario(String version, Verdict expected, String story) {
     }
@@ -50,12 +48,13 @@ final class DemoScript {
     private final Io io;
     private final Path base;
 
-    DemoScript(Io io, Path base) {
+    public DemoScript(Io io, Path base) {
         this.io = io;
         this.base = base;
     }
 
-    int play() throws Exception {
+    /** @return the exit status: PASS when every deploy was decided as its scenario expects */
+    public int play() throws Exception {
         Path folder = base.resolve(stamp());
         for (int i = 2; java.nio.file.Files.exists(folder); i++) {
             folder = base.resolve(stamp() + "-" + i);
@@ -65,8 +64,15 @@ final class DemoScript {
         // one browser for every baseline, verification and confirmation of the demo
         try (DemoSite site = DemoSite.start(repo.commits(), "v1", 42); Browsers browsers = new Browsers(io)) {
             return play(folder, repo, site, browsers);
-        } catch (InvalidInput e) {
-            new CommandInputs(io).report(e);
+        } catch (SuiteException e) {
+            // the demo writes its own suite: a problem in it is the gate's, not the person's
+            e.problems().forEach(p -> io.err().println("gate demo: " + p));
+            return ExitStatus.BLOCK;
+        } catch (RunFolder.RunFolderException e) {
+            io.err().println("gate demo: " + e.getMessage());
+            return ExitStatus.BLOCK;
+        } catch (BrowserUnavailableException e) {
+            io.err().println("gate: no browser for the page checks: " + e.getMessage());
             return ExitStatus.BLOCK;
         }
     }
@@ -75,7 +81,7 @@ final class DemoScript {
         {
             Path suiteFile = folder.resolve("suite.yaml");
             AtomicFiles.write(suiteFile, DemoSuite.forTarget(site.url()));
-            Suite suite = new CommandInputs(io).suite(suiteFile);
+            Suite suite = new SuiteLoader(io.env()).load(suiteFile, io.display(suiteFile));
             say(Style.of(io).bold("gate demo") + " · the gate's whole cycle on an embedded shop, all on 127.0.0.1");
             say("");
             say("The shop is open at " + site.url() + " with release v1 " + describe(repo, "v1"));

@@ -1,7 +1,5 @@
-package dev.gate.run;
+package dev.gate.checks;
 
-import dev.gate.checks.CheckContext;
-import dev.gate.checks.CheckResult;
 import java.util.List;
 
 /**
