@@ -7,7 +7,6 @@ import dev.gate.checks.Status;
 import dev.gate.checks.commit.CommitId;
 import dev.gate.checks.page.BrowserSession;
 import dev.gate.git.CommitRange;
-import dev.gate.git.GitException;
 import dev.gate.checks.CheckResult;
 import dev.gate.run.ActionRecord;
 import dev.gate.run.ExitStatus;
@@ -85,19 +84,8 @@ public final class VerdictActions {
 
     private ActionRecord postmortem(RunRecord record, Path runDir, Optional<Path> repo, Playbooks playbooks,
                                     Redactor redactor) {
-        Optional<CommitId> previous = record.previousCommit();
-        CommitId expected = record.expectedCommit();
-        CommitRange.Result changes;
-        if (repo.isEmpty()) {
-            changes = new CommitRange.Result(List.of(), List.of("no repository was given (--repo DIR), so the commits "
-                    + "between the releases are not listed"));
-        } else {
-            try {
-                changes = CommitRange.between(repo.get(), previous, expected);
-            } catch (GitException e) {
-                changes = new CommitRange.Result(List.of(), List.of(e.getMessage()));
-            }
-        }
+        CommitRange.Result changes = CommitRange.listed(repo, record.previousCommit(), record.expectedCommit(),
+                "no repository was given (--repo DIR), so the commits between the releases are not listed");
         Path folder = suite.onFailure().postmortems();
         try {
             Path file = new PostmortemWriter(playbooks, redactor).write(record, changes, folder, runDir);

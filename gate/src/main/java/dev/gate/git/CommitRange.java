@@ -35,6 +35,23 @@ public final class CommitRange {
     private CommitRange() {
     }
 
+    /**
+     * The commits between the releases for a post-mortem, which is written either way: what could
+     * not be listed (no checkout, a repository that lacks the commits) becomes a note instead.
+     *
+     * @param noCheckout the note when there is no checkout to read
+     */
+    public static Result listed(Optional<Path> checkout, Optional<CommitId> previous, CommitId expected, String noCheckout) {
+        if (checkout.isEmpty()) {
+            return new Result(List.of(), List.of(noCheckout));
+        }
+        try {
+            return between(checkout.get(), previous, expected);
+        } catch (GitException e) {
+            return new Result(List.of(), List.of(e.getMessage()));
+        }
+    }
+
     public static Result between(Path folder, Optional<CommitId> previous, CommitId expected) throws GitException {
         FileRepositoryBuilder builder = new FileRepositoryBuilder().findGitDir(folder.toAbsolutePath().toFile());
         if (builder.getGitDir() == null) {
