@@ -87,6 +87,18 @@ class ApiCheckEncodingTest {
     }
 
     @Test
+    void theCapIsTheSpecsAndHoldsForTheDecodedBytes() {
+        String big = "{\"pad\":\"" + "x".repeat(4096) + "\"}";
+        site.route("/api/x", "application/json", "gzip", big);
+
+        CheckResult small = run(get("/api/x").id("x").status(200).maxBody(2048));
+        CheckResult enough = run(get("/api/x").id("x").status(200).maxBody(8192));
+
+        assertThat(small.summary()).isEqualTo("GET /api/x: answer larger than 2 KB");
+        assertThat(enough.status()).as(enough.summary()).isEqualTo(Status.PASS);
+    }
+
+    @Test
     void aGzipBombFailsAtTheCapWithoutBeingReadToItsEnd() throws Exception {
         site.bomb("/api/x", 64L * 1024 * 1024 * 1024);
 
