@@ -107,8 +107,9 @@ public final class BodyReader {
             if (wireCut || counted.over()) {
                 return new Prefix(out.toByteArray(), true);
             }
-            throw new UnreadableBodyException("the answer is not valid " + String.join(", ", codings) + ": "
-                    + (e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage()), e);
+            // the JDK's EOFException says "Unexpected end of ZLIB input stream", or nothing at all
+            String why = e instanceof EOFException || e.getMessage() == null ? "it ends too early" : e.getMessage();
+            throw new UnreadableBodyException("the answer is not valid " + String.join(", ", codings) + ": " + why, e);
         }
         return new Prefix(out.toByteArray(), wireCut || counted.over());
     }
