@@ -123,7 +123,8 @@ public final class BodyReader {
                     continue;
                 }
                 if (!coding.equals("gzip") && !coding.equals("x-gzip") && !coding.equals("deflate")) {
-                    throw new UnreadableBodyException("the answer is encoded as " + coding
+                    String shown = coding.length() <= 40 ? coding : coding.substring(0, 40) + "…"; // the server's text
+                    throw new UnreadableBodyException("the answer is encoded as " + shown
                             + ", which the gate cannot decode (it asks for " + ACCEPT_ENCODING + ")");
                 }
                 out.add(coding);
