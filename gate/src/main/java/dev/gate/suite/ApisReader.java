@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.gate.checks.api.ApiSpec;
+import dev.gate.checks.http.BodyReader;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -64,8 +65,9 @@ final class ApisReader {
                 r.rejectUnknownKeys();
             }
             ApiSpec.Expect expect = entry.get("expect").map(ApisReader::expect).orElse(defaultExpect());
+            long maxBody = entry.get("max_body").flatMap(SuiteNode::size).orElse(BodyReader.DEFAULT_MAX_BYTES);
             entry.rejectUnknownKeys();
-            apis.add(new ApiSpec(id, method, path, query, headers, body, contentType, expect));
+            apis.add(new ApiSpec(id, method, path, query, headers, body, contentType, expect, maxBody));
         }
         return apis;
     }

@@ -30,6 +30,8 @@ import org.yaml.snakeyaml.nodes.Tag;
  */
 final class SuiteNode {
     private static final Pattern PERCENT = Pattern.compile("(\\d+(?:\\.\\d+)?)\\s*%");
+    private static final Pattern SIZE = Pattern.compile("(\\d{1,10})\\s*(B|KB|MB|GB)?", Pattern.CASE_INSENSITIVE);
+    static final long MAX_SIZE = 1024L * 1024 * 1024;
 
     private final Node node;
     private final String path;
@@ -252,6 +254,33 @@ final class SuiteNode {
                 return Optional.empty();
             }
             return d;
+        });
+    }
+
+    /**
+     * A size in bytes written {@code 512KB}, {@code 8MB} or {@code 1GB} (binary units), more than 0
+     * and at most {@link #MAX_SIZE} (1GB): within what one Java array holds, and far more than a gate
+     * should read of any answer.
+     */
+    Optional<Long> size() {
+        return text().flatMap(t -> {
+            Matcher m = SIZE.matcher(t.trim());
+            if (!m.matches()) {
+                problem("expected a size such as 512KB, 8MB or 1GB, got \"" + t + "\"");
+                return Optional.empty();
+            }
+            long unit = switch (m.group(2) == null ? "B" : m.group(2).toUpperCase(Locale.ROOT)) {
+                case "KB" -> 1024L;
+                case "MB" -> 1024L * 1024;
+                case "GB" -> 1024L * 1024 * 1024;
+                default -> 1L;
+            };
+            long n = Long.parseLong(m.group(1));
+            if (n == 0 || n > MAX_SIZE / unit) {
+                problem("must be more than 0 and at most 1GB, got " + t.trim());
+                return Optional.empty();
+            }
+            return Optional.of(n * unit);
         });
     }
 

@@ -44,6 +44,7 @@ class ReadmeSuiteTest {
         }
         Suite full = loader.load(file(suites.get(suites.size() - 1)));
         assertThat(full.apis()).hasSize(1);
+        assertThat(full.apis().get(0).maxBody()).isEqualTo(32L * 1024 * 1024);
         assertThat(full.latency().budgets()).containsKey("health");
         assertThat(full.freeze().windows()).hasSize(1);
         assertThat(full.secrets()).contains("t0ken-value", "c00kie-value");

@@ -204,6 +204,21 @@ class SuiteLoaderTest {
     }
 
     @Test
+    void anApiBodyCapIsASizeUpTo1GB() throws Exception {
+        String api = "target: http://a.test\npages: [{ id: p, path: / }]\napis: [{ id: a, request: { path: / }, max_body: %s }]\n";
+        assertThat(parse(api.formatted("32MB")).apis().get(0).maxBody()).isEqualTo(32L * 1024 * 1024);
+        assertThat(parse(api.formatted("512 kb")).apis().get(0).maxBody()).isEqualTo(512L * 1024);
+        assertThat(parse(api.replace(", max_body: %s", "")).apis().get(0).maxBody())
+                .isEqualTo(8L * 1024 * 1024);
+        assertThat(messages(api.formatted("lots")))
+                .containsExactly("suite.yaml:3:49: apis[0].max_body: expected a size such as 512KB, 8MB or 1GB, got \"lots\"");
+        assertThat(messages(api.formatted("0MB")))
+                .containsExactly("suite.yaml:3:49: apis[0].max_body: must be more than 0 and at most 1GB, got 0MB");
+        assertThat(messages(api.formatted("2GB")))
+                .containsExactly("suite.yaml:3:49: apis[0].max_body: must be more than 0 and at most 1GB, got 2GB");
+    }
+
+    @Test
     void apiStatusesAcceptNumbersListsAndClasses() throws Exception {
         Suite suite = parse("target: http://a.test\npages: [{ id: a, path: / }]\napis:\n"
                 + "  - { id: one, request: { path: /1 }, expect: { status: [200, 204] } }\n"

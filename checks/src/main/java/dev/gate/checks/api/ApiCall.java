@@ -1,6 +1,7 @@
 package dev.gate.checks.api;
 
 import dev.gate.checks.Targets;
+import dev.gate.checks.http.BodyReader;
 import dev.gate.checks.http.TlsPolicy;
 import io.restassured.RestAssured;
 import io.restassured.config.DecoderConfig;
@@ -25,7 +26,8 @@ import org.apache.http.client.params.ClientPNames;
 import org.apache.http.params.CoreConnectionPNames;
 
 /**
- * Sends one declared request with Rest Assured and reads the whole response, within a hard
+ * Sends one declared request with Rest Assured and reads the whole response, decoded and capped
+ * in bytes (see {@link BodyReader}), within a hard
  * deadline (see {@link DeadlineHttpClient}); Rest Assured's HTTP client also gets connect,
  * socket and connection-pool timeouts, so no single wait outlasts the deadline either.
  *
@@ -44,25 +46,32 @@ public final class ApiCall {
     private final Duration timeout;
     private final TlsPolicy tls;
     private final boolean keepAlive;
+    private final BodyReader bodies;
     private DeadlineHttpClient shared;
 
-    private ApiCall(Duration timeout, TlsPolicy tls, boolean keepAlive) {
+    private ApiCall(Duration timeout, TlsPolicy tls, boolean keepAlive, long maxBodyBytes) {
         if (timeout.isZero() || timeout.isNegative()) {
             throw new IllegalArgumentException("the timeout must be positive, got " + timeout);
         }
         this.timeout = timeout;
         this.tls = tls;
         this.keepAlive = keepAlive;
+        this.bodies = new BodyReader(maxBodyBytes);
     }
 
-    /** Every call on a new connection, closed afterwards. */
+    /** Every call on a new connection, closed afterwards; bodies capped at the default. */
     public static ApiCall fresh(Duration timeout, TlsPolicy tls) {
-        return new ApiCall(timeout, tls, false);
+        return fresh(timeout, tls, BodyReader.DEFAULT_MAX_BYTES);
+    }
+
+    /** Every call on a new connection, closed afterwards; a decoded body over the cap fails the call. */
+    public static ApiCall fresh(Duration timeout, TlsPolicy tls, long maxBodyBytes) {
+        return new ApiCall(timeout, tls, false, maxBodyBytes);
     }
 
     /** Calls share one client and keep its connections alive between them; one call at a time. */
     public static ApiCall keptAlive(Duration timeout, TlsPolicy tls) {
-        return new ApiCall(timeout, tls, true);
+        return new ApiCall(timeout, tls, true, BodyReader.DEFAULT_MAX_BYTES);
     }
 
     /**
@@ -122,15 +131,17 @@ public final class ApiCall {
                 .redirect(RedirectConfig.redirectConfig().followRedirects(true).maxRedirects(10))
                 .encoderConfig(EncoderConfig.encoderConfig().defaultContentCharset("UTF-8")
                         .defaultCharsetForContentType("UTF-8", "application/json"))
-                .decoderConfig(DecoderConfig.decoderConfig().defaultContentCharset("UTF-8"));
+                .decoderConfig(DecoderConfig.decoderConfig().defaultContentCharset("UTF-8")
+                        // the client decodes, through the gate's bounded reader (see DeadlineHttpClient)
+                        .noContentDecoders());
     }
 
     private DeadlineHttpClient client() {
         if (!keepAlive) {
-            return new DeadlineHttpClient(timeout, tls);
+            return new DeadlineHttpClient(timeout, tls, bodies);
         }
         if (shared == null) {
-            shared = new DeadlineHttpClient(timeout, tls);
+            shared = new DeadlineHttpClient(timeout, tls, bodies);
         }
         return shared;
     }

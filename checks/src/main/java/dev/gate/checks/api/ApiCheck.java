@@ -65,7 +65,7 @@ public final class ApiCheck implements Check {
         long start = System.nanoTime();
         ApiResponse response;
         try {
-            response = ApiCall.fresh(context.http().timeout(), context.http().tls()).send(spec, uri);
+            response = ApiCall.fresh(context.http().timeout(), context.http().tls(), spec.maxBody()).send(spec, uri);
         } catch (ApiCallException e) {
             String summary = name + ": " + e.getMessage();
             return result(redactor, name, Status.FAIL, summary, List.of(summary), Map.of(), since(start));

@@ -16,6 +16,7 @@ import java.util.regex.Pattern;
  * @param path        relative to the target, or an absolute URL
  * @param body        the request body; YAML structures arrive here already written as JSON
  * @param contentType the body's type when the suite implied one ({@code application/json})
+ * @param maxBody     the most bytes of the answer read, on the wire and decoded; more fails the call
  */
 public record ApiSpec(
         String id,
@@ -25,7 +26,8 @@ public record ApiSpec(
         Map<String, String> headers,
         Optional<String> body,
         Optional<String> contentType,
-        Expect expect) {
+        Expect expect,
+        long maxBody) {
 
     public ApiSpec {
         Objects.requireNonNull(id);
@@ -36,6 +38,9 @@ public record ApiSpec(
         Objects.requireNonNull(body);
         Objects.requireNonNull(contentType);
         Objects.requireNonNull(expect);
+        if (maxBody <= 0) {
+            throw new IllegalArgumentException("maxBody must be positive, got " + maxBody);
+        }
     }
 
     public String describe() {

@@ -1,5 +1,6 @@
 package dev.gate.checks.api;
 
+import dev.gate.checks.http.UnreadableBodyException;
 import dev.gate.checks.time.Durations;
 import java.io.InterruptedIOException;
 import java.net.ConnectException;
@@ -35,6 +36,10 @@ final class CallFailures {
         String within = Durations.format(timeout);
         if (expired) {
             return "no response within " + within;
+        }
+        Optional<UnreadableBodyException> body = find(thrown, UnreadableBodyException.class);
+        if (body.isPresent()) {
+            return body.get().getMessage();
         }
         if (find(thrown, ConnectTimeoutException.class).isPresent()) {
             return "no connection to " + where + " within " + within;

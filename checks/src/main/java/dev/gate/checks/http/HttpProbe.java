@@ -1,6 +1,7 @@
 package dev.gate.checks.http;
 
 import dev.gate.checks.time.Durations;
+import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.net.ConnectException;
 import java.net.URI;
@@ -24,7 +25,9 @@ import javax.net.ssl.SSLException;
 
 /**
  * Plain HTTP requests with a hard deadline on the whole exchange (headers and body), a cap on
- * the body kept, and timings. One shared client keeps connections alive between requests; a
+ * the body kept, and timings. It asks for gzip or deflate, as a browser does, so it sees what a
+ * CDN serves browsers; the body is decoded through {@link BodyReader}, the cap held against the
+ * bytes received and the decoded bytes alike. One shared client keeps connections alive between requests; a
  * {@link #getFresh fresh} request uses a client of its own, so it cannot reuse a connection to
  * an instance that a load balancer would no longer pick.
  */
@@ -34,12 +37,14 @@ public final class HttpProbe {
     private final Duration timeout;
     private final TlsPolicy tls;
     private final int maxBodyBytes;
+    private final BodyReader bodies;
     private final HttpClient shared;
 
     public HttpProbe(Duration timeout, TlsPolicy tls, int maxBodyBytes) {
         this.timeout = timeout;
         this.tls = tls;
         this.maxBodyBytes = maxBodyBytes;
+        this.bodies = new BodyReader(maxBodyBytes);
         this.shared = newClient();
     }
 
@@ -78,6 +83,9 @@ public final class HttpProbe {
             throws IOException, InterruptedException {
         HttpRequest.Builder request = HttpRequest.newBuilder(uri).timeout(timeout).GET();
         headers.forEach(request::header);
+        if (headers.keySet().stream().noneMatch("Accept-Encoding"::equalsIgnoreCase)) {
+            request.header("Accept-Encoding", BodyReader.ACCEPT_ENCODING);
+        }
         long start = System.nanoTime();
         long[] headersAt = new long[1];
         HttpResponse.BodyHandler<Body> handler = info -> {
@@ -104,8 +112,10 @@ public final class HttpProbe {
             throw new IOException("too many redirects (a redirect loop?)");
         }
         Body received = response.body();
+        BodyReader.Prefix body = bodies.readPrefix(new ByteArrayInputStream(received.bytes()),
+                response.headers().allValues("Content-Encoding"), received.truncated());
         return new ProbeResponse(response.uri(), response.statusCode(), response.headers().map(),
-                received.bytes(), received.truncated(), Duration.ofNanos(headersAt[0] - start), Duration.ofNanos(end - start));
+                body.bytes(), body.truncated(), Duration.ofNanos(headersAt[0] - start), Duration.ofNanos(end - start));
     }
 
     /** Turns the JDK's terse exceptions into a reason a person reads in one line. */
@@ -153,7 +163,7 @@ public final class HttpProbe {
     private record Body(byte[] bytes, boolean truncated) {
     }
 
-    /** Keeps at most {@code limit} bytes, then cancels the rest of the transfer. */
+    /** Keeps at most {@code limit} bytes as they arrive (still encoded), then cancels the rest of the transfer. */
     private static final class CappedBody implements HttpResponse.BodySubscriber<Body> {
         private final int limit;
         private final CompletableFuture<Body> result = new CompletableFuture<>();

@@ -24,7 +24,10 @@ import javax.net.ssl.SSLSocket;
  * written in one go, the response read straight off the socket, and the time to the first byte
  * taken where that byte arrives. The JDK's client hands responses between threads, which adds about
  * a millisecond to every sample; this one adds about as much as curl. Not for anything but timing:
- * no redirects, no compression, bodies read and thrown away.
+ * no redirects, bodies read and thrown away. It does not go through {@link BodyReader}, since it
+ * keeps no body: it asks for no encoding of its own (a suite's {@code Accept-Encoding} is sent as
+ * written) and drains a compressed answer as the bytes on the wire, framed by its length or chunks,
+ * so a sample times the server and the network, never this client inflating.
  */
 public final class LeanHttp implements AutoCloseable {
     private final Duration timeout;

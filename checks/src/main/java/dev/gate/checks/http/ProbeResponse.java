@@ -9,7 +9,7 @@ import java.util.Optional;
 import java.util.TreeMap;
 
 /**
- * One HTTP response as the probe saw it. The body is cut at the probe's limit ({@code truncated}
+ * One HTTP response as the probe saw it, its body decoded. The body is cut at the probe's limit ({@code truncated}
  * says so) so that a 50 MB page cannot exhaust memory.
  *
  * @param uri  the final URI, after redirects

@@ -26,6 +26,7 @@ final class ApiSpecBuilder {
     private final List<String> absent = new ArrayList<>();
     private final List<String> contains = new ArrayList<>();
     private Optional<Duration> maxTime = Optional.empty();
+    private long maxBody = dev.gate.checks.http.BodyReader.DEFAULT_MAX_BYTES;
 
     private ApiSpecBuilder(String method, String path) {
         this.method = method;
@@ -126,9 +127,14 @@ final class ApiSpecBuilder {
         return this;
     }
 
+    ApiSpecBuilder maxBody(long bytes) {
+        maxBody = bytes;
+        return this;
+    }
+
     ApiSpec build() {
         return new ApiSpec(id, method, path, query, headers, body, contentType,
-                new ApiSpec.Expect(statuses, expectHeaders, json, exists, absent, contains, maxTime));
+                new ApiSpec.Expect(statuses, expectHeaders, json, exists, absent, contains, maxTime), maxBody);
     }
 
     ApiCheck check() {

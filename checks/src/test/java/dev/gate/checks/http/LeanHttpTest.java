@@ -3,6 +3,7 @@ package dev.gate.checks.http;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.gate.checks.testing.EncodedSite;
 import dev.gate.checks.testing.TestSite;
 import dev.gate.checks.testing.TestSite.Reply;
 import java.io.IOException;
@@ -31,6 +32,24 @@ class LeanHttpTest {
                 assertThat(t.ttfb()).isLessThanOrEqualTo(t.total());
             }
             assertThat(site.requests("/a")).extracting(TestSite.Request::remotePort).containsOnly(site.requests("/a").get(0).remotePort());
+        }
+    }
+
+    @Test
+    void timesACompressedAnswerByItsBytesOnTheWire() throws Exception {
+        try (EncodedSite site = EncodedSite.start(); LeanHttp http = new LeanHttp(Duration.ofSeconds(5), TlsPolicy.VERIFY)) {
+            String json = "{\"items\":[" + "1,".repeat(10_000) + "1]}";
+            site.route("/a", "application/json", "gzip", json);
+            site.bomb("/bomb", 1L * 1024 * 1024 * 1024);
+            long wire = EncodedSite.gzip(json.getBytes(StandardCharsets.UTF_8)).length;
+
+            LeanHttp.Timing t = http.send("GET", URI.create(site.url("/a")), Map.of("Accept-Encoding", "gzip"), Optional.empty());
+            LeanHttp.Timing bomb = http.send("GET", URI.create(site.url("/bomb")), Map.of("Accept-Encoding", "gzip"), Optional.empty());
+
+            assertThat(t.status()).isEqualTo(200);
+            assertThat(t.bytes()).isEqualTo(wire);
+            assertThat(bomb.status()).isEqualTo(200);
+            assertThat(bomb.bytes()).isLessThan(4L * 1024 * 1024); // drained as sent, never inflated
         }
     }
 

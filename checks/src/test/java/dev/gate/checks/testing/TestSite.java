@@ -1,12 +1,8 @@
 package dev.gate.checks.testing;
 
 import com.sun.net.httpserver.HttpExchange;
-import com.sun.net.httpserver.HttpServer;
 import java.io.IOException;
 import java.io.OutputStream;
-import java.io.UncheckedIOException;
-import java.net.InetAddress;
-import java.net.InetSocketAddress;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -16,8 +12,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Function;
 
@@ -27,8 +21,7 @@ import java.util.function.Function;
  * recorded for assertions.
  */
 public final class TestSite implements AutoCloseable {
-    private final HttpServer server;
-    private final ExecutorService pool;
+    private final LoopbackServer server;
     private final Map<String, Function<Request, Reply>> routes = new ConcurrentHashMap<>();
     private final Map<String, AtomicInteger> counts = new ConcurrentHashMap<>();
     private final List<Request> requests = new CopyOnWriteArrayList<>();
@@ -70,29 +63,12 @@ public final class TestSite implements AutoCloseable {
         }
     }
 
-    private TestSite(HttpServer server, ExecutorService pool) {
-        this.server = server;
-        this.pool = pool;
+    private TestSite() {
+        this.server = LoopbackServer.start("test-site", this::handle);
     }
 
     public static TestSite start() {
-        try {
-            // without TCP_NODELAY, delayed ACKs add about 40 ms to kept-alive responses
-            System.setProperty("sun.net.httpserver.nodelay", "true");
-            HttpServer server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 64);
-            ExecutorService pool = Executors.newCachedThreadPool(r -> {
-                Thread t = new Thread(r, "test-site");
-                t.setDaemon(true);
-                return t;
-            });
-            TestSite site = new TestSite(server, pool);
-            server.createContext("/", site::handle);
-            server.setExecutor(pool);
-            server.start();
-            return site;
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        return new TestSite();
     }
 
     public TestSite route(String path, Function<Request, Reply> handler) {
@@ -101,7 +77,7 @@ public final class TestSite implements AutoCloseable {
     }
 
     public URI url() {
-        return URI.create("http://127.0.0.1:" + server.getAddress().getPort());
+        return server.url();
     }
 
     public String url(String path) {
@@ -159,7 +135,6 @@ public final class TestSite implements AutoCloseable {
 
     @Override
     public void close() {
-        server.stop(0);
-        pool.shutdownNow();
+        server.close();
     }
 }
