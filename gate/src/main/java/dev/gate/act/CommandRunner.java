@@ -104,16 +104,31 @@ public final class CommandRunner {
         }
     }
 
-    /** A command line for the console: long arguments (a classpath) are shortened in the middle. */
-    public static String display(List<String> argv) {
+    /**
+     * A command line for the console: long arguments (a classpath) are shortened in the middle,
+     * each masked first, so that a secret in an argument is never cut in two halves that no longer match.
+     */
+    public static String display(List<String> argv, Redactor redactor) {
         StringBuilder out = new StringBuilder();
-        for (String a : argv) {
+        for (String arg : argv) {
             if (out.length() > 0) {
                 out.append(' ');
             }
-            out.append(a.length() > 60 ? a.substring(0, 28) + "…" + a.substring(a.length() - 28) : a);
+            String a = redactor.redact(arg);
+            out.append(a.length() > 60 ? head(a, 28) + Redactor.CUT + tail(a, 28) : a);
         }
         return out.toString();
+    }
+
+    /** The first characters, never inside a mask. */
+    private static String head(String a, int n) {
+        String cut = Redactor.none().cut(a, n);
+        return cut.substring(0, cut.length() - Redactor.CUT.length());
+    }
+
+    /** The last characters, never inside a mask. */
+    private static String tail(String a, int n) {
+        return new StringBuilder(head(new StringBuilder(a).reverse().toString(), n)).reverse().toString();
     }
 
     private static String startError(List<String> argv, IOException e) {

@@ -68,7 +68,7 @@ public final class Rollback {
             return new RollbackOutcome(actions, RollbackState.NOT_CONFIRMED, "the rollback was not started: actions.log is not writable");
         }
         actions.add(new ActionRecord("rollback", "intended", clock.instant(), plan.reason(), List.of(), data));
-        listener.stage("Rolling back: " + CommandRunner.display(argv));
+        listener.stage("Rolling back: " + CommandRunner.display(argv, context.redactor()));
         Map<String, String> env = new LinkedHashMap<>();
         env.put("GATE_EXPECTED_COMMIT", expected.hex());
         env.put("GATE_PREVIOUS_COMMIT", plan.previous().map(CommitId::hex).orElse(""));

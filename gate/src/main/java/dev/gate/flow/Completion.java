@@ -80,7 +80,7 @@ public final class Completion {
         }
         stop.shield();
         record = write(record, runDir);
-        FinalTable.render(record, Style.of(io), io.display(runDir)).forEach(console::line);
+        FinalTable.render(record, Style.of(io), io.display(runDir), suite.redactor()).forEach(console::line);
         for (ActionRecord a : record.actions()) {
             if (!a.outcome().equals("intended")) {
                 console.line(a.kind() + " " + a.outcome() + ": " + a.summary());

@@ -102,7 +102,7 @@ public final class LocalRun {
     private boolean deployed(Request request) throws InterruptedException, IOException {
         Suite suite = request.suite();
         CommitId expected = request.expected();
-        io.out().println("→ Deploying " + expected.shortHex() + ": " + CommandRunner.display(request.deploy()));
+        io.out().println("→ Deploying " + expected.shortHex() + ": " + CommandRunner.display(request.deploy(), suite.redactor()));
         Path log = Files.createTempFile("gate-deploy-", ".log");
         try {
             Map<String, String> env = Map.of("GATE_EXPECTED_COMMIT", expected.hex(), "GATE_TARGET", suite.target().toString());

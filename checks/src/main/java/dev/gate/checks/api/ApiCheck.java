@@ -71,7 +71,7 @@ public final class ApiCheck implements Check {
             return result(redactor, name, Status.FAIL, summary, List.of(summary), Map.of(), since(start));
         }
         redactor = redactor.with(SecretHeaders.values(response.headers()));
-        List<String> failures = new ResponseAssertions(name, spec.expect()).failures(response);
+        List<String> failures = new ResponseAssertions(name, spec.expect(), redactor).failures(response);
         Map<String, Object> metrics = new LinkedHashMap<>();
         metrics.put("status", response.status());
         metrics.put("time_ms", response.time().toMillis());

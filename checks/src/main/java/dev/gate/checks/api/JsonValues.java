@@ -2,6 +2,7 @@ package dev.gate.checks.api;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.gate.checks.Redactor;
 import java.math.BigDecimal;
 import java.util.Collection;
 import java.util.Map;
@@ -32,13 +33,13 @@ final class JsonValues {
         return Objects.equals(want, actual);
     }
 
-    /** A value as JSON writes it: strings quoted, {@code null}, lists and objects compact. */
-    static String show(Object value) {
+    /** A value as JSON writes it, masked: strings quoted, {@code null}, lists and objects compact. */
+    static String show(Object value, Redactor redactor) {
         if (value == null) {
             return "null";
         }
         if (value instanceof String s) {
-            return "\"" + Snippet.of(s, VALUE_LIMIT) + "\"";
+            return "\"" + Snippet.of(s, VALUE_LIMIT, redactor) + "\"";
         }
         if (value instanceof BigDecimal d) {
             return d.toPlainString();
@@ -48,16 +49,16 @@ final class JsonValues {
         }
         if (value instanceof Map<?, ?> || value instanceof Collection<?>) {
             try {
-                return Snippet.of(JSON.writeValueAsString(value), VALUE_LIMIT);
+                return Snippet.of(JSON.writeValueAsString(value), VALUE_LIMIT, redactor);
             } catch (JsonProcessingException e) {
-                return Snippet.of(value.toString(), VALUE_LIMIT);
+                return Snippet.of(value.toString(), VALUE_LIMIT, redactor);
             }
         }
-        return Snippet.of(value.toString(), VALUE_LIMIT);
+        return Snippet.of(value.toString(), VALUE_LIMIT, redactor);
     }
 
-    static String show(Optional<Object> expected) {
-        return show(expected.orElse(null));
+    static String show(Optional<Object> expected, Redactor redactor) {
+        return show(expected.orElse(null), redactor);
     }
 
     private static boolean sameNumber(Number a, Number b) {

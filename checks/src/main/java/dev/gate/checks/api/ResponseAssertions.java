@@ -1,5 +1,6 @@
 package dev.gate.checks.api;
 
+import dev.gate.checks.Redactor;
 import dev.gate.checks.time.Durations;
 import io.restassured.path.json.JsonPath;
 import io.restassured.path.json.config.JsonPathConfig;
@@ -29,11 +30,16 @@ final class ResponseAssertions {
 
     private final String name;
     private final ApiSpec.Expect expect;
+    private final Redactor redactor;
 
-    /** @param name the call as people read it, {@code GET /api/health}, which starts every line */
-    ResponseAssertions(String name, ApiSpec.Expect expect) {
+    /**
+     * @param name     the call as people read it, {@code GET /api/health}, which starts every line
+     * @param redactor masks what the answer shows before any of it is cut to fit a line
+     */
+    ResponseAssertions(String name, ApiSpec.Expect expect, Redactor redactor) {
         this.name = name;
         this.expect = expect;
+        this.redactor = redactor;
     }
 
     List<String> failures(ApiResponse response) {
@@ -60,7 +66,7 @@ final class ResponseAssertions {
         if (expect.statuses().accepts(response.status())) {
             return Optional.empty();
         }
-        String body = Snippet.of(response.bodyText(), Snippet.BODY_LIMIT);
+        String body = Snippet.of(response.bodyText(), Snippet.BODY_LIMIT, redactor);
         return Optional.of(name + " → " + response.status() + " (expected " + expect.statuses().written() + ")"
                 + (body.isEmpty() ? "" : ": " + body));
     }
@@ -71,7 +77,7 @@ final class ResponseAssertions {
             if (values.isEmpty()) {
                 out.add(name + ": header " + header + " is missing, expected " + match.describe());
             } else if (values.stream().noneMatch(match::matches)) {
-                out.add(name + ": header " + header + " is \"" + Snippet.of(String.join(", ", values), 120)
+                out.add(name + ": header " + header + " is \"" + Snippet.of(String.join(", ", values), 120, redactor)
                         + "\", expected " + match.describe());
             }
         });
@@ -95,14 +101,14 @@ final class ResponseAssertions {
         } catch (RuntimeException notJson) {
             String type = response.contentType().map(t -> "Content-Type " + t).orElse("no Content-Type");
             out.add(name + ": the body is not JSON (" + type + ")" + cannot + ": "
-                    + Snippet.of(text, Snippet.BODY_LIMIT));
+                    + Snippet.of(text, Snippet.BODY_LIMIT, redactor));
             return;
         }
         for (Map.Entry<String, Optional<Object>> e : expect.json().entrySet()) {
             evaluate(json, e.getKey(), out).ifPresent(actual -> {
                 if (!JsonValues.matches(e.getValue(), actual.value())) {
                     out.add(name + ": " + e.getKey() + " is " + showFound(actual.value()) + ", expected "
-                            + JsonValues.show(e.getValue()));
+                            + JsonValues.show(e.getValue(), redactor));
                 }
             });
         }
@@ -112,7 +118,7 @@ final class ResponseAssertions {
         }
         for (String path : expect.absent()) {
             evaluate(json, path, out).filter(found -> found.value() != null).ifPresent(found ->
-                    out.add(name + ": expected " + path + " to be absent, but it is " + JsonValues.show(found.value())));
+                    out.add(name + ": expected " + path + " to be absent, but it is " + JsonValues.show(found.value(), redactor)));
         }
     }
 
@@ -127,8 +133,9 @@ final class ResponseAssertions {
     }
 
     /** Rest Assured reports a syntax error as Groovy's compiler output over several lines; one will do. */
-    private static String whyNot(RuntimeException e) {
-        String message = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
+    private String whyNot(RuntimeException e) {
+        // masked before its first line is taken: a cut at a line break is a cut too
+        String message = redactor.redact(e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage());
         if (message.startsWith("Invalid JSON expression")) {
             Matcher m = UNEXPECTED.matcher(message);
             return "not a valid GPath expression" + (m.find() ? " (unexpected input: '"
@@ -138,11 +145,11 @@ final class ResponseAssertions {
         if (method.find()) {
             return "the value there has no method " + method.group(1) + "()";
         }
-        return Snippet.of(message.lines().filter(l -> !l.isBlank()).findFirst().orElse(message), 200);
+        return Snippet.of(message.lines().filter(l -> !l.isBlank()).findFirst().orElse(message), 200, redactor);
     }
 
-    private static String showFound(Object value) {
-        return value == null ? "null or missing" : JsonValues.show(value);
+    private String showFound(Object value) {
+        return value == null ? "null or missing" : JsonValues.show(value, redactor);
     }
 
     /** A value found, which may be null: Optional cannot hold that. */

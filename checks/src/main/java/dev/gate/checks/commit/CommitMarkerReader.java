@@ -1,5 +1,6 @@
 package dev.gate.checks.commit;
 
+import dev.gate.checks.Redactor;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.gate.checks.http.ProbeResponse;
@@ -109,7 +110,11 @@ public final class CommitMarkerReader {
         return "\"" + s.replace("\\", "\\\\").replace("\"", "\\\"") + "\"";
     }
 
+    /**
+     * Cut with the mark the redactor knows: the reader has no secrets at hand, and the suite's
+     * redactor, applied to the record, masks what a cut secret leaves beside the mark.
+     */
     private static String abbreviate(String s) {
-        return s.length() <= 60 ? s : s.substring(0, 57) + "...";
+        return Redactor.none().cut(s, 59);
     }
 }
