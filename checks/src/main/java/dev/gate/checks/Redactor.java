@@ -1,5 +1,7 @@
 package dev.gate.checks;
 
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
 import java.util.Comparator;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -7,8 +9,10 @@ import java.util.Objects;
 import java.util.Set;
 
 /**
- * Replaces every known secret value with {@value #MASK}. Secrets are matched as plain text;
- * longer ones first, so a secret that contains another is masked whole.
+ * Replaces every known secret value with {@value #MASK}. Secrets are matched as plain text and
+ * as a URL carries them (percent-encoded, a space as {@code %20} or {@code +}), since a secret in
+ * a query string is written encoded; longer ones first, so a secret that contains another is
+ * masked whole.
  *
  * <p><b>Cut text.</b> Messages are cut to fit a line (a 300-character body snippet, a 110-column
  * summary). A secret that straddles a cut no longer matches once cut, and redacting afterwards
@@ -33,15 +37,24 @@ public final class Redactor {
     /** The shortest secret masked, and the shortest fragment of one masked beside a cut. */
     public static final int MIN_FRAGMENT = 3;
 
+    /** The values as given, for {@link #with}. */
+    private final Set<String> given;
+    /** The values and their URL forms, longest first. */
     private final List<String> secrets;
 
     private Redactor(Set<String> secrets) {
-        this.secrets = secrets.stream()
-                .filter(Objects::nonNull)
+        this.given = secrets;
+        Set<String> forms = new LinkedHashSet<>();
+        secrets.stream().filter(Objects::nonNull)
                 // one- and two-character values would mask half of every message
                 .filter(s -> s.length() >= MIN_FRAGMENT)
-                .sorted(Comparator.comparingInt(String::length).reversed())
-                .toList();
+                .forEach(s -> {
+                    forms.add(s);
+                    String encoded = URLEncoder.encode(s, StandardCharsets.UTF_8);
+                    forms.add(encoded);
+                    forms.add(encoded.replace("+", "%20"));
+                });
+        this.secrets = forms.stream().sorted(Comparator.comparingInt(String::length).reversed()).toList();
     }
 
     public static Redactor of(Set<String> secrets) {
@@ -53,7 +66,7 @@ public final class Redactor {
     }
 
     public Redactor with(Set<String> more) {
-        Set<String> all = new LinkedHashSet<>(secrets);
+        Set<String> all = new LinkedHashSet<>(given);
         all.addAll(more);
         return new Redactor(all);
     }

@@ -63,6 +63,15 @@ class RedactorTest {
     }
 
     @Test
+    void aSecretIsMaskedAsAUrlCarriesItToo() {
+        Redactor r = Redactor.of(Set.of("Kx9+Qv/7 Zr=Lm"));
+
+        assertThat(r.redact("GET /api?key=Kx9%2BQv%2F7%20Zr%3DLm&x=1")).isEqualTo("GET /api?key=•••&x=1");
+        assertThat(r.redact("GET /api?key=Kx9%2BQv%2F7+Zr%3DLm")).isEqualTo("GET /api?key=•••");
+        assertThat(r.redact("key Kx9+Qv/7 Zr=Lm")).isEqualTo("key •••");
+    }
+
+    @Test
     void aCutNeverSplitsACharacterInTwo() {
         assertThat(Redactor.none().cut("ab😀cd", 3)).isEqualTo("ab…");
         assertThat(Redactor.none().cut("abc", 3)).isEqualTo("abc");

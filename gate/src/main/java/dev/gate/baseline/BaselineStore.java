@@ -2,6 +2,7 @@ package dev.gate.baseline;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.gate.checks.Redactor;
 import dev.gate.io.AtomicFiles;
 import dev.gate.io.Json;
 import java.io.IOException;
@@ -15,12 +16,14 @@ public final class BaselineStore {
     private BaselineStore() {
     }
 
-    public static void write(Path file, Baseline baseline) throws IOException {
-        AtomicFiles.write(file, Json.mapper().writeValueAsBytes(baseline));
+    /** Writes the baseline with the suite's secrets masked in every URL it holds (see {@link BaselineRedaction}). */
+    public static void write(Path file, Baseline baseline, Redactor redactor) throws IOException {
+        AtomicFiles.write(file, Json.mapper().writeValueAsBytes(new BaselineRedaction(redactor).apply(baseline)));
     }
 
     /** Reads a baseline, refusing one of another schema or another target, naming the file. */
-    public static Baseline read(Path file, URI target) throws BaselineException {
+    /** @param redactor the suite's: a target that holds a secret was written masked */
+    public static Baseline read(Path file, URI target, Redactor redactor) throws BaselineException {
         JsonNode tree;
         try {
             tree = Json.mapper().readTree(Files.readAllBytes(file));
@@ -46,15 +49,15 @@ public final class BaselineStore {
         if (baseline.takenAt() == null || baseline.target() == null) {
             throw new BaselineException(file + ": not a readable baseline: taken_at or target is missing");
         }
-        if (!sameTarget(baseline.target(), target)) {
+        if (!sameTarget(baseline.target(), target.toString()) && !sameTarget(baseline.target(), redactor.redact(target.toString()))) {
             throw new BaselineException(file + ": taken for " + baseline.target() + ", but the suite's target is "
-                    + target + "; take a baseline of this target");
+                    + redactor.redact(target.toString()) + "; take a baseline of this target");
         }
         return baseline;
     }
 
-    private static boolean sameTarget(String recorded, URI target) {
-        return trim(recorded).equalsIgnoreCase(trim(target.toString()));
+    private static boolean sameTarget(String recorded, String target) {
+        return trim(recorded).equalsIgnoreCase(trim(target));
     }
 
     private static String trim(String s) {

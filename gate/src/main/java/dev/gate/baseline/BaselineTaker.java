@@ -99,7 +99,7 @@ public final class BaselineTaker {
         Baseline baseline = new Baseline(Baseline.SCHEMA, io.clock().instant(), suite.target().toString(),
                 live.map(CommitId::hex), samples, pages, Optional.of(suite.file().toAbsolutePath().normalize().toString()));
         try {
-            BaselineStore.write(file, baseline);
+            BaselineStore.write(file, baseline, redactor);
         } catch (IOException e) {
             io.err().println("gate: cannot write the baseline " + file + ": " + e.getMessage());
             return new Outcome(Optional.empty(), ExitStatus.BLOCK);

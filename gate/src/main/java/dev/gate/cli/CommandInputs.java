@@ -73,7 +73,7 @@ final class CommandInputs {
         }
         Baseline baseline;
         try {
-            baseline = BaselineStore.read(file, suite.target());
+            baseline = BaselineStore.read(file, suite.target(), suite.redactor());
         } catch (BaselineException e) {
             // without the flag, the default file was read: naming a flag the person did not give would mislead
             throw new InvalidInput((flag.isPresent() ? "--baseline: " : "baseline: ") + e.getMessage());

@@ -17,9 +17,20 @@ public record EndpointSamples(String id, String method, String url, List<Double>
         ttfbMs = ttfbMs == null ? List.of() : List.copyOf(ttfbMs);
     }
 
-    /** The samples as the latency decision compares them; empty when there are none. */
+    /**
+     * The samples as the latency decision compares them; empty when there are none. They are
+     * matched by id; the url gives only the label's path, so a url whose secret a baseline holds
+     * masked ({@code ?key=•••}) serves as well, and one that no longer parses is shown as it is.
+     */
     public Optional<LatencySamples> forDecision() {
-        return totalMs.isEmpty() ? Optional.empty()
-                : Optional.of(new LatencySamples(id, LatencyStage.label(method, URI.create(url)), totalMs));
+        return totalMs.isEmpty() ? Optional.empty() : Optional.of(new LatencySamples(id, label(), totalMs));
+    }
+
+    private String label() {
+        try {
+            return LatencyStage.label(method, URI.create(url));
+        } catch (IllegalArgumentException notAUri) {
+            return method + " " + url;
+        }
     }
 }
