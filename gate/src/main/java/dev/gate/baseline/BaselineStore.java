@@ -10,6 +10,7 @@ import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.util.Optional;
 
 /** Reads and writes baseline files. Writes are atomic; reads refuse anything not made for this target. */
 public final class BaselineStore {
@@ -39,6 +40,10 @@ public final class BaselineStore {
         if (!Baseline.SCHEMA.equals(schema)) {
             throw new BaselineException(file + ": schema is \"" + schema + "\", this gate reads \"" + Baseline.SCHEMA
                     + "\"; take a new baseline with `gate baseline`");
+        }
+        Optional<String> problem = BaselineFields.firstProblem(tree);
+        if (problem.isPresent()) {
+            throw new BaselineException(file + ": " + problem.get() + "; take a new baseline with `gate baseline`");
         }
         Baseline baseline;
         try {

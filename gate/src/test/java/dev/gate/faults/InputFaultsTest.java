@@ -131,6 +131,45 @@ class InputFaultsTest {
         assertThat(dir.resolve("run")).doesNotExist();
     }
 
+    /** A baseline as {@code gate baseline} writes one for the healthy site, with one field replaced. */
+    private String baseline(String takenAt, String totalMs, String pageMetrics, String endpointUrl) {
+        return "{\"schema\":\"gate.baseline/1\",\"taken_at\":" + takenAt + ",\"target\":\"" + site.url() + "\","
+                + "\"live_commit\":\"1a2b3c4\",\"endpoints\":{\"health\":{\"id\":\"health\",\"method\":\"GET\","
+                + "\"url\":" + endpointUrl + ",\"total_ms\":" + totalMs + ",\"ttfb_ms\":[3.0,4.0]}},"
+                + "\"pages\":{\"home\":{\"id\":\"home\",\"url\":\"" + site.url() + "\",\"assets\":[],"
+                + "\"metrics\":" + pageMetrics + "}}}";
+    }
+
+    private static final String AT = "\"2026-11-25T09:00:00Z\"";
+    private static final String SAMPLES = "[12.0,14.0]";
+    private static final String METRICS = "{\"load_ms\":120.0,\"requests\":4}";
+
+    @Test
+    void aBaselineWithAnImpossibleFieldIsRefusedNamingTheFieldBeforeAnythingIsProbed() throws Exception {
+        String url = "\"" + site.url() + "api/health\"";
+        String[][] cases = {
+            {baseline(AT, "[-20.0,14.0]", METRICS, url), "endpoints.health.total_ms[0] is -20.0: a latency cannot be negative"},
+            {baseline(AT, "[12.0,\"NaN\"]", METRICS, url), "endpoints.health.total_ms[1] is \"NaN\": a latency must be a number"},
+            {baseline(AT, "[12.0,1e999]", METRICS, url), "endpoints.health.total_ms[1] is Infinity: a latency must be a finite number"},
+            {baseline(AT, "[12.0,null]", METRICS, url), "endpoints.health.total_ms[1] is null: a latency must be a number"},
+            {baseline(AT, SAMPLES, METRICS, "\"\""), "endpoints.health.url is \"\": expected a non-empty text"},
+            {baseline(AT, SAMPLES, "{\"requests\":-3}", url), "pages.home.metrics.requests is -3.0: a page's timing or size cannot be negative"},
+            {baseline("\"yesterday at nine\"", SAMPLES, METRICS, url),
+                "taken_at is \"yesterday at nine\": expected a UTC time such as 2026-11-25T09:00:00Z"},
+        };
+        for (String[] c : cases) {
+            Files.writeString(dir.resolve("b.json"), c[0]);
+
+            Cli.Result r = run("verify", "--suite", "suite.yaml", "--expect-commit", NEW, "--baseline", "b.json", "--out", "run");
+
+            refused(r, "gate: --baseline: " + dir.resolve("b.json") + ": " + c[1] + "; take a new baseline with `gate baseline`");
+        }
+        // last, since it probes: the same baseline without the fault is used, so each refusal above is the field's
+        Files.writeString(dir.resolve("good.json"), baseline(AT, SAMPLES, METRICS, url));
+        Cli.Result good = run("verify", "--suite", "suite.yaml", "--expect-commit", NEW, "--baseline", "good.json", "--out", "run");
+        assertThat(good.exit()).as(good.all()).isZero();
+    }
+
     @Test
     void anOutputFolderThatCannotBeCreatedIsExitTwoNeverAPass() throws Exception {
         Files.writeString(dir.resolve("somefile"), "not a folder");
