@@ -18,12 +18,19 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * Runs a user's command as an argument vector, never through a shell, under a timeout. Its output
- * (stdout and stderr together) is redacted line by line into a log file and, when asked, echoed.
+ * (stdout and stderr together) is redacted line by line into a log file and, when asked, echoed;
+ * both keep only the head and the tail of a long output ({@link HeadAndTail}), and say what they dropped.
  * At the timeout, or when the gate is interrupted, the whole process tree is killed: a rollback
  * script's hanging child must not outlive the gate.
  */
 public final class CommandRunner {
     private static final Duration GRACE = Duration.ofSeconds(3);
+    /** What {@code rollback.log} (and the deploy log) keeps of each end of the output. */
+    static final long LOG_END = 1024 * 1024;
+    /** What the console shows of each end of the output: enough to see what happened, not a flood. */
+    static final long ECHO_END = 32 * 1024;
+    /** The longest line read, in characters; the rest of a longer line is counted, not kept. */
+    static final int LINE_READ = 16 * 1024;
 
     private final Redactor redactor;
 
@@ -67,19 +74,48 @@ public final class CommandRunner {
         Thread t = new Thread(() -> {
             try (BufferedReader in = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8));
                  OutputStream out = Files.newOutputStream(log, StandardOpenOption.CREATE, StandardOpenOption.APPEND)) {
-                for (String line; (line = in.readLine()) != null; ) {
-                    String clean = redactor.redact(line);
-                    out.write((clean + "\n").getBytes(StandardCharsets.UTF_8));
-                    out.flush();
-                    echo.ifPresent(e -> e.println("  │ " + clean));
+                HeadAndTail toLog = new HeadAndTail(LOG_END, LOG_END, line -> {
+                    try {
+                        out.write((line + "\n").getBytes(StandardCharsets.UTF_8));
+                        out.flush();
+                    } catch (IOException e) {
+                        throw new java.io.UncheckedIOException(e);
+                    }
+                });
+                Optional<HeadAndTail> toEcho = echo.map(e -> new HeadAndTail(ECHO_END, ECHO_END, line -> e.println("  │ " + line)));
+                BoundedLines lines = new BoundedLines(in, LINE_READ);
+                try {
+                    for (Optional<BoundedLines.Line> line; (line = lines.next()).isPresent(); ) {
+                        String clean = shown(line.get());
+                        toLog.accept(clean);
+                        toEcho.ifPresent(e -> e.accept(clean));
+                    }
+                } finally {
+                    // the tail, also when the process was killed and its output ended early
+                    toEcho.ifPresent(HeadAndTail::finish);
+                    toLog.finish();
                 }
-            } catch (IOException e) {
+            } catch (IOException | java.io.UncheckedIOException e) {
                 // the process was killed, or the log became unwritable: the outcome says what matters
             }
         }, "gate-command-output");
         t.setDaemon(true);
         t.start();
         return t;
+    }
+
+    /**
+     * A line masked, and cut when it was longer than the gate reads. The cut leaves out the last
+     * characters read as long as the longest secret: a secret that straddled the end of what was
+     * read cannot leave its first characters behind.
+     */
+    private String shown(BoundedLines.Line line) {
+        if (line.cut() == 0) {
+            return redactor.redact(line.text());
+        }
+        int longest = redactor.secrets().stream().mapToInt(String::length).max().orElse(0);
+        int keep = Math.max(0, LINE_READ - longest);
+        return redactor.cut(line.text(), keep) + " (the line had " + (line.text().length() + line.cut()) + " characters)";
     }
 
     /** Kills the children first (they would be re-parented and survive), then the process. */

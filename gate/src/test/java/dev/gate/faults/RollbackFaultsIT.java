@@ -126,6 +126,42 @@ class RollbackFaultsIT {
     }
 
     @Test
+    void aRollbackPrintingManyMegabytesKeepsOnlyTheHeadAndTheTailAndSaysWhatItDropped() throws Exception {
+        // 200,000 lines of 36 bytes (7.2 MB), then one line of 3 MB without a line end before the last
+        Path script = Suites.script(dir, "rollback.sh", "echo 'first line: rolling back with " + TOKEN + "'\n"
+                + "yes 'filler line of the rollback output' | head -n 200000\n"
+                + "head -c 3000000 /dev/zero | tr '\\0' x; echo\n"
+                + "echo 'last line: cluster unreachable'\nexit 1");
+
+        Cli.Result r = verifyWithRollback(Suites.argv(script.toString()), "60s");
+
+        personNeeded(r, "the rollback command exited 1 after \\S+");
+        Path rollbackLog = dir.resolve("run/artifacts/rollback.log");
+        assertThat(Files.size(rollbackLog)).as("two ends of 1 MiB, the note").isBetween(2L * 1024 * 1024 - 200, 2L * 1024 * 1024 + 200);
+        List<String> log = Files.readAllLines(rollbackLog);
+        assertThat(log.get(0)).isEqualTo("first line: rolling back with •••");
+        assertThat(log.get(log.size() - 1)).isEqualTo("last line: cluster unreachable");
+        assertThat(log.get(log.size() - 2)).as("cut short of the longest secret's length")
+                .isEqualTo("x".repeat(16 * 1024 - TOKEN.length()) + "… (the line had 3000000 characters)");
+        List<String> notes = log.stream().filter(l -> l.startsWith("… ")).toList();
+        assertThat(notes).hasSize(1);
+        java.util.regex.Matcher note = java.util.regex.Pattern.compile("… (\\d+) lines \\((\\d+\\.\\d) MiB\\) of output dropped here: "
+                + "only the first 1\\.0 MiB and the last 1\\.0 MiB are kept").matcher(notes.get(0));
+        assertThat(note.matches()).as(notes.get(0)).isTrue();
+        assertThat(log.size() - 1 + Long.parseLong(note.group(1))).as("lines kept and dropped: every line the script printed")
+                .isEqualTo(1 + 200000 + 1 + 1);
+        assertThat(log.subList(1, log.size() - 2)).as("between the ends, only filler and the note")
+                .allMatch(l -> l.equals("filler line of the rollback output") || l.startsWith("… "));
+
+        String console = r.out();
+        assertThat(console.length()).as("the console shows 32 KiB of each end").isLessThan(100 * 1024);
+        assertThat(console).contains("  │ first line: rolling back with •••\n", "  │ last line: cluster unreachable\n")
+                .containsPattern("  │ … \\d+ lines \\(\\d+\\.\\d MiB\\) of output dropped here: only the first 32\\.0 KiB and the last "
+                        + "32\\.0 KiB are kept\n");
+        assertThat(r.all()).doesNotContain(TOKEN);
+    }
+
+    @Test
     void aSecretTheRollbackPrintsIsRedactedEverywhere() throws Exception {
         Path script = Suites.script(dir, "rollback.sh", "echo 'authenticating with " + TOKEN + "'\nexit 1");
 
