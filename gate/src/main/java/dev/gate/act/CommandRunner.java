@@ -20,8 +20,9 @@ import java.util.concurrent.TimeUnit;
  * Runs a user's command as an argument vector, never through a shell, under a timeout. Its output
  * (stdout and stderr together) is redacted line by line into a log file and, when asked, echoed;
  * both keep only the head and the tail of a long output ({@link HeadAndTail}), and say what they dropped.
- * At the timeout, or when the gate is interrupted, the whole process tree is killed: a rollback
- * script's hanging child must not outlive the gate.
+ * At the timeout, or when the gate is interrupted, the whole process tree is killed, and with it
+ * every process left in the command's own session ({@link Session}): a rollback script's hanging
+ * child, or a daemon it double-forked, must not outlive the gate.
  */
 public final class CommandRunner {
     private static final Duration GRACE = Duration.ofSeconds(3);
@@ -41,8 +42,12 @@ public final class CommandRunner {
     public ProcessOutcome run(List<String> argv, Map<String, String> env, Path workDir, Duration timeout,
                               Path log, Optional<PrintStream> echo) throws InterruptedException {
         long start = System.nanoTime();
-        ProcessBuilder builder = new ProcessBuilder(argv).directory(workDir.toFile()).redirectErrorStream(true);
+        ProcessBuilder builder = new ProcessBuilder(Session.starting(argv)).directory(workDir.toFile()).redirectErrorStream(true);
         builder.environment().putAll(env);
+        Optional<String> notStartable = Session.notStartable(argv.get(0), workDir, builder.environment());
+        if (notStartable.isPresent()) {
+            return new ProcessOutcome(Optional.empty(), false, Optional.of(startError(argv, notStartable.get())), took(start));
+        }
         Process process;
         try {
             process = builder.start();
@@ -118,10 +123,15 @@ public final class CommandRunner {
         return redactor.cut(line.text(), keep) + " (the line had " + (line.text().length() + line.cut()) + " characters)";
     }
 
-    /** Kills the children first (they would be re-parented and survive), then the process. */
+    /**
+     * Kills the children first (they would be re-parented and survive), then the process. The
+     * children are its tree and, when it was started in a session of its own, everything still in
+     * that session: a double-forked daemon has left the tree but not the session.
+     */
     public static void killTree(Process process) {
         ProcessHandle handle = process.toHandle();
-        List<ProcessHandle> children = handle.descendants().toList();
+        List<ProcessHandle> children = java.util.stream.Stream.concat(handle.descendants(), Session.members(handle).stream())
+                .filter(p -> p.pid() != handle.pid()).distinct().toList();
         handle.destroy();
         children.forEach(ProcessHandle::destroy);
         try {
@@ -170,12 +180,18 @@ public final class CommandRunner {
     private static String startError(List<String> argv, IOException e) {
         String message = String.valueOf(e.getMessage());
         if (message.contains("error=2,")) {
-            return argv.get(0) + ": no such file (commands run without a shell: give a path, or a program on the PATH)";
+            return startError(argv, "no such file");
         }
         if (message.contains("error=13,")) {
-            return argv.get(0) + ": not executable (chmod +x it, or run it through its interpreter)";
+            return startError(argv, "not executable");
         }
         return argv.get(0) + ": " + message;
+    }
+
+    private static String startError(List<String> argv, String problem) {
+        return argv.get(0) + ": " + problem + (problem.equals("no such file")
+                ? " (commands run without a shell: give a path, or a program on the PATH)"
+                : " (chmod +x it, or run it through its interpreter)");
     }
 
     private static Duration took(long start) {

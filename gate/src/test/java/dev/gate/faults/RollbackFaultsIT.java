@@ -126,6 +126,32 @@ class RollbackFaultsIT {
     }
 
     @Test
+    void aDaemonTheRollbackDoubleForkedAndThatIgnoresSigtermIsKilledWithItsSession() throws Exception {
+        Path pids = dir.resolve("pids");
+        Path daemonPid = dir.resolve("daemon.pid");
+        // the subshell exits at once: the daemon is re-parented and is no longer in the script's tree
+        Path script = Suites.script(dir, "rollback.sh", "echo $$ > " + pids + "\n"
+                + "( sh -c 'trap \"\" TERM; echo $$ > " + daemonPid + "; exec sleep 300' </dev/null >/dev/null 2>&1 & )\n"
+                + "while [ ! -s " + daemonPid + " ]; do sleep 0.05; done\n"
+                + "echo 'daemon started'\nsleep 300 &\necho $! >> " + pids + "\nwait");
+
+        Cli.Result r = verifyWithRollback(Suites.argv(script.toString()), "1s");
+
+        personNeeded(r, "the rollback command killed with its child processes at its timeout, after \\S+");
+        // already gone is what is expected: a handle is found only for a daemon that survived
+        java.util.Optional<ProcessHandle> daemon = ProcessHandle.of(Long.parseLong(Files.readString(daemonPid).strip()));
+        List<ProcessHandle> started = new java.util.ArrayList<>(Files.readAllLines(pids).stream().map(Long::parseLong)
+                .map(ProcessHandle::of).flatMap(java.util.Optional::stream).toList());
+        daemon.ifPresent(started::add);
+        try {
+            assertThat(Processes.stillRunning(started, Duration.ofSeconds(10))).as("the script, its sleep and the daemon").isEmpty();
+        } finally {
+            daemon.ifPresent(ProcessHandle::destroyForcibly);
+        }
+        assertThat(dir.resolve("run/artifacts/rollback.log")).content().isEqualTo("daemon started\n");
+    }
+
+    @Test
     void aRollbackPrintingManyMegabytesKeepsOnlyTheHeadAndTheTailAndSaysWhatItDropped() throws Exception {
         // 200,000 lines of 36 bytes (7.2 MB), then one line of 3 MB without a line end before the last
         Path script = Suites.script(dir, "rollback.sh", "echo 'first line: rolling back with " + TOKEN + "'\n"
