@@ -16,6 +16,7 @@ import org.yaml.snakeyaml.error.Mark;
 final class Reading {
     private static final Pattern ENV = Pattern.compile("\\$\\{env:([^}]*)}");
     private static final Pattern ENV_NAME = Pattern.compile("[A-Za-z_][A-Za-z0-9_]*");
+    private static final Pattern UNCLOSED = Pattern.compile("\\$\\{env:([A-Za-z0-9_]*)");
 
     private final String file;
     private final Map<String, String> env;
@@ -53,7 +54,9 @@ final class Reading {
 
     /**
      * Replaces each {@code ${env:NAME}} in a value. A missing variable is a problem; every value
-     * taken from the environment becomes a secret, because tokens arrive that way.
+     * taken from the environment becomes a secret, because tokens arrive that way. A "${env:" that
+     * is never closed is a problem too: left as text, it would send "${env:TOKEN" to the site
+     * instead of the token, and the run would fail for a reason nobody wrote.
      */
     String substitute(String value, Mark mark, String path) {
         if (!value.contains("${")) {
@@ -76,7 +79,13 @@ final class Reading {
             }
             m.appendReplacement(out, Matcher.quoteReplacement(replacement));
         }
+        int tail = out.length();
         m.appendTail(out);
+        Matcher unclosed = UNCLOSED.matcher(out).region(tail, out.length());
+        if (unclosed.find()) {
+            // only the name is shown: what follows it may be the rest of a secret-bearing value
+            problem(mark, path + ": \"${env:" + unclosed.group(1) + "\" has no closing \"}\"");
+        }
         return out.toString();
     }
 }

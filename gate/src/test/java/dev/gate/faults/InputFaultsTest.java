@@ -100,6 +100,16 @@ class InputFaultsTest {
     }
 
     @Test
+    void aVariableWithoutItsClosingBraceIsRefusedWithItsPlace() {
+        Suites.write(dir, "bad.yaml", Suites.apisOnly(site.url(), "")
+                .replace("path: /api/health }", "path: /api/health, headers: { Authorization: \"Bearer ${env:SHOP_TOKEN\" } }"));
+
+        Cli.Result r = run("verify", "--suite", "bad.yaml", "--expect-commit", NEW);
+
+        refused(r, "gate: bad.yaml:6:75: apis[0].request.headers.Authorization: \"${env:SHOP_TOKEN\" has no closing \"}\"");
+    }
+
+    @Test
     void aCommitOfTheWrongLengthIsRefused() {
         Cli.Result r = run("verify", "--suite", "suite.yaml", "--expect-commit", NEW + "1");
 

@@ -170,6 +170,15 @@ class SuiteLoaderTest {
     }
 
     @Test
+    void aVariableWithoutItsClosingBraceIsAProblemNotText() {
+        assertThat(messages("target: http://a.test\npages: [{ id: a, path: / }]\n"
+                + "apis: [{ id: b, request: { path: /x, headers: { X-Api-Key: \"${env:SHOP_TOKEN}-${env:SHOP_TOKEN and more\" } } }]\n"
+                + "secrets: [\"${env:\"]\n"))
+                .containsExactly("suite.yaml:3:60: apis[0].request.headers.X-Api-Key: \"${env:SHOP_TOKEN\" has no closing \"}\"",
+                        "suite.yaml:4:11: secrets[0]: \"${env:\" has no closing \"}\"");
+    }
+
+    @Test
     void valuesFromTheEnvironmentAndListedSecretsAreSecrets() throws Exception {
         Suite suite = parse("target: http://a.test\npages: [{ id: a, path: \"/?t=${env:SHOP_TOKEN}\" }]\nsecrets: [hunter2-literal]\n");
 
