@@ -210,7 +210,9 @@ public final class PostmortemWriter {
 
     private static String link(Path from, Path to) {
         try {
-            return from.toAbsolutePath().normalize().relativize(to.toAbsolutePath().normalize()).toString().replace('\\', '/');
+            String relative = from.toAbsolutePath().normalize().relativize(to.toAbsolutePath().normalize()).toString().replace('\\', '/');
+            // a stub inside the run folder links "./report.html", not "/report.html"
+            return relative.isEmpty() ? "." : relative;
         } catch (IllegalArgumentException e) {
             return to.toAbsolutePath().toString();
         }

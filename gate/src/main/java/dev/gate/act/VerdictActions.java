@@ -86,7 +86,7 @@ public final class VerdictActions {
                                     Redactor redactor) {
         CommitRange.Result changes = CommitRange.listed(repo, record.previousCommit(), record.expectedCommit(),
                 "no repository was given (--repo DIR), so the commits between the releases are not listed");
-        Path folder = suite.onFailure().postmortems();
+        Path folder = suite.onFailure().postmortems().orElse(runDir);
         try {
             Path file = new PostmortemWriter(playbooks, redactor).write(record, changes, folder, runDir);
             listener.stage("Post-mortem stub: " + file);

@@ -26,7 +26,7 @@ final class PostmortemCommand implements Callable<Integer> {
     HistoryOption history = new HistoryOption();
 
     @Option(names = "--out", paramLabel = "DIR",
-            description = "Where to write the stub (default: the suite's on_failure.postmortems, else postmortems/).")
+            description = "Where to write the stub (default: the suite's on_failure.postmortems, else the run folder of RESULT.json).")
     Optional<Path> out;
 
     PostmortemCommand(Io io) {

@@ -29,14 +29,16 @@ public final class PostmortemFromRecord {
 
     /**
      * @param recordFile where the record was read from: the stub links the run folder beside it
-     * @param out        where the stub goes instead of the suite's {@code on_failure.postmortems}
+     * @param out        where the stub goes instead of the suite's {@code on_failure.postmortems}, or, when
+     *                   the suite names none, the run folder the record is in
      * @param checkout   where to list the commits between the releases from
      * @return the exit status
      */
     public int write(RunRecord record, Path recordFile, Optional<Path> out, Optional<Path> checkout) {
         Optional<Suite> suite = suite(record);
-        Path folder = out.or(() -> suite.map(s -> s.onFailure().postmortems()))
-                .orElse(io.resolve(Path.of("postmortems")));
+        // as a run does: without on_failure.postmortems the stub goes beside the record, not into the checkout
+        Path folder = out.or(() -> suite.flatMap(s -> s.onFailure().postmortems()))
+                .orElse(recordFile.toAbsolutePath().getParent());
         CommitRange.Result changes = CommitRange.listed(checkout, record.previousCommit(), record.expectedCommit(),
                 "no repository: run in the checkout or pass --repo DIR");
         Playbooks playbooks = new Playbooks(suite.flatMap(Suite::playbooks));

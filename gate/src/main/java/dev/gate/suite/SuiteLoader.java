@@ -209,7 +209,7 @@ public final class SuiteLoader {
     private static OnFailure onFailure(SuiteNode top, Path folder) {
         List<String> rollback = new ArrayList<>();
         Duration timeout = Duration.ofMinutes(10);
-        Path postmortems = folder.resolve("postmortems");
+        Optional<Path> postmortems = Optional.empty();
         Optional<SuiteNode> node = top.get("on_failure");
         if (node.isPresent() && node.get().expectMap()) {
             SuiteNode f = node.get();
@@ -226,7 +226,7 @@ public final class SuiteLoader {
                 }
             }
             timeout = f.get("rollback_timeout").flatMap(SuiteNode::duration).orElse(timeout);
-            postmortems = f.get("postmortems").flatMap(SuiteNode::text).map(folder::resolve).orElse(postmortems);
+            postmortems = f.get("postmortems").flatMap(SuiteNode::text).map(folder::resolve);
             f.rejectUnknownKeys();
         }
         return new OnFailure(rollback, timeout, postmortems);

@@ -100,8 +100,9 @@ class GateRunIT {
         JsonNode result = result();
         assertThat(result.path("verdict").asText()).isEqualTo("BLOCK");
         assertThat(result.path("actions").findValuesAsText("outcome")).contains("intended", "succeeded");
-        try (Stream<Path> stubs = Files.list(dir.resolve("postmortems"))) {
-            assertThat(stubs.map(p -> p.getFileName().toString()))
+        assertThat(dir.resolve("postmortems")).as("the suite names no on_failure.postmortems").doesNotExist();
+        try (Stream<Path> stubs = Files.list(dir.resolve("run"))) {
+            assertThat(stubs.map(p -> p.getFileName().toString()).filter(n -> n.startsWith("2026-")))
                     .containsExactly("2026-11-25-harbor-" + repo.commit("v5").shortHex() + ".md");
         }
     }

@@ -88,7 +88,7 @@ class SecretCutsIT {
         List<Path> written = writtenFiles();
         assertThat(written).extracting(p -> dir.relativize(p).toString())
                 .contains("run/result.json", "run/report.html", "run/junit.xml", "run/summary.md")
-                .anyMatch(p -> p.startsWith("postmortems/"));
+                .anyMatch(p -> p.startsWith("run/2026-11-25-") && p.endsWith(".md"));
         assertThat(fragmentsIn("stdout", r.out())).isEmpty();
         assertThat(fragmentsIn("stderr", r.err())).isEmpty();
         for (Path file : written) {

@@ -77,7 +77,7 @@ class SuiteLoaderTest {
         assertThat(suite.latency().confidence()).isEqualTo(0.99);
         assertThat(suite.latency().budgets()).containsEntry("health", Map.of("p95", Duration.ofMillis(300)));
         assertThat(suite.onFailure().rollback()).containsExactly("./deploy/rollback.sh", "--to", "previous");
-        assertThat(suite.onFailure().postmortems()).isEqualTo(file.toAbsolutePath().getParent().resolve("postmortems/"));
+        assertThat(suite.onFailure().postmortems()).contains(file.toAbsolutePath().getParent().resolve("postmortems/"));
         assertThat(suite.secrets()).containsExactly("tok-3141592653");
     }
 
@@ -167,6 +167,13 @@ class SuiteLoaderTest {
         assertThat(messages("target: http://a.test\npages: [{ id: a, path: / }]\n"
                 + "apis: [{ id: b, request: { path: /x, headers: { X-Api-Key: \"${env:NO_SUCH_KEY}\" } } }]\n"))
                 .containsExactly("suite.yaml:3:60: apis[0].request.headers.X-Api-Key: environment variable NO_SUCH_KEY is not set");
+    }
+
+    @Test
+    void aSuiteWithoutOnFailurePostmortemsNamesNoFolderForStubs() throws Exception {
+        assertThat(parse("target: http://a.test\npages: [{ id: a, path: / }]\n").onFailure().postmortems()).isEmpty();
+        assertThat(parse("target: http://a.test\npages: [{ id: a, path: / }]\non_failure: { rollback_timeout: 1m }\n")
+                .onFailure().postmortems()).isEmpty();
     }
 
     @Test
