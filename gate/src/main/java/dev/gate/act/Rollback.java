@@ -7,6 +7,7 @@ import dev.gate.checks.time.Durations;
 import dev.gate.checks.Status;
 import dev.gate.checks.commit.CommitCheck;
 import dev.gate.checks.commit.CommitId;
+import dev.gate.checks.commit.CommitRoles;
 import dev.gate.checks.page.BrowserSession;
 import dev.gate.run.ActionRecord;
 import dev.gate.run.CheckExecutor;
@@ -124,7 +125,7 @@ public final class Rollback {
         listener.stage("Rollback " + ran.describe() + "; waiting for " + previous.shortHex() + " to be live again");
         CheckExecutor executor = new CheckExecutor(Math.max(4, suite.pagesParallel()), suite.timeouts().run(), listener);
         CommitCheck back = new CommitCheck(suite.marker(), suite.markerLocations(), suite.converge(), previous,
-                Optional.of(rolledBack), "rolled back");
+                Optional.of(rolledBack), CommitRoles.AFTER_ROLLBACK);
         CheckResult commit = executor.runOne(back, context);
         List<CheckResult> pages = List.of();
         if (commit.status() == Status.PASS && browser.isPresent()) {

@@ -179,15 +179,17 @@ class RollbackIT {
     }
 
     @Test
-    void aRollbackThatDoesNotBringTheOldReleaseBackNeedsAPerson() throws Exception {
-        site.deploy("v5");
+    void aRollbackThatDoesNotBringTheOldReleaseBackNeedsAPersonAndNamesEachReleaseByItsRole() throws Exception {
+        site.deployNow("v5");
         Path s = script("noop.sh", "echo 'rolled back (not really)'");
 
         RollbackOutcome outcome = rollBack(suite(quoted(List.of(s.toString())), "10s"), Optional.of(repo.commit("v2")));
 
         assertThat(outcome.exitStatus()).isEqualTo(3);
-        assertThat(outcome.line()).contains("but the previous release is not back: ")
-                .contains(repo.commit("v5").shortHex() + " (rolled back)");
+        // v2 is the release that should be back, v5 the blocked one still served: not "(rolled back)", not "the deploy"
+        assertThat(outcome.line()).matches("the rollback command exited 0 after \\S+, but the previous release is not back: "
+                + "no response in 3s served " + repo.commit("v2").shortHex() + "; "
+                + "/: 7 of 7 responses served " + repo.commit("v5").shortHex() + " \\(blocked release\\)");
         assertThat(outcome.actions()).extracting(ActionRecord::outcome).containsExactly("intended", "unconfirmed");
     }
 

@@ -74,6 +74,36 @@ class RollbackFaultsIT {
     }
 
     @Test
+    void aRollbackThatExitsZeroWhileTheBlockedReleaseStaysLiveNamesEachReleaseByItsRole() throws Exception {
+        // the baseline sees the old release live, so the rollback knows what has to come back
+        site.route("/version", q -> Reply.json("{\"commit\":\"" + Suites.OLD + "\"}"));
+        site.route("/api/health", q -> Reply.json("{\"status\":\"ok\"}"));
+        Path script = Suites.script(dir, "rollback.sh", "echo 'rolled back (not really)'");
+        Suites.write(dir, "suite.yaml", Suites.apisOnly(site.url(), "on_failure: { rollback: " + Suites.argv(script.toString())
+                + ", rollback_timeout: 10s }\n"));
+        Cli gate = new Cli(dir);
+        assertThat(run(gate, "baseline", "--suite", "suite.yaml").exit()).isZero();
+        site.route("/version", q -> Reply.json("{\"commit\":\"" + NEW + "\"}"));
+        site.route("/api/health", q -> Reply.json("{\"status\":\"down\"}"));
+
+        Cli.Result r = run(gate, "verify", "--suite", "suite.yaml", "--expect-commit", NEW, "--out", "run");
+
+        String line = "the rollback command exited 0 after \\S+, but the previous release is not back: no response in 3s served "
+                + Suites.OLD.substring(0, 7) + "; /version: 7 of 7 responses served "
+                + NEW.substring(0, 7) + " \\(blocked release\\)";
+        assertThat(r.exit()).as(r.all()).isEqualTo(3);
+        JsonNode record = RunFolders.record(dir.resolve("run"), 3);
+        assertThat(record.path("reason").asText()).matches("health: .*; " + line);
+        assertThat(record.path("actions").get(1).path("outcome").asText()).isEqualTo("unconfirmed");
+        assertThat(record.path("actions").get(1).path("summary").asText()).matches(line);
+        assertThat(r.out()).doesNotContain("(rolled back)").doesNotContain("the deploy did not go live");
+    }
+
+    private static Cli.Result run(Cli gate, String... args) {
+        return assertTimeoutPreemptively(Duration.ofSeconds(90), () -> gate.run(args));
+    }
+
+    @Test
     void aMissingRollbackCommandNeedsAPerson() throws Exception {
         Cli.Result r = verifyWithRollback(Suites.argv("./no-such-rollback.sh"), "10s");
 

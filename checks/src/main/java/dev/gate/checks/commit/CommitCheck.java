@@ -23,7 +23,7 @@ public final class CommitCheck implements Check {
     private final CommitMarker marker;
     private final CommitId expected;
     private final Optional<CommitId> previous;
-    private final String previousLabel;
+    private final CommitRoles roles;
     private final ConvergeSpec spec;
     private final int locations;
 
@@ -32,16 +32,17 @@ public final class CommitCheck implements Check {
      */
     public CommitCheck(CommitMarker marker, List<String> locations, ConvergeSpec spec,
                        CommitId expected, Optional<CommitId> previous) {
-        this(marker, locations, spec, expected, previous, "previous");
+        this(marker, locations, spec, expected, previous, CommitRoles.AFTER_DEPLOY);
     }
 
     /**
-     * @param previousLabel how messages name {@code previous}: "previous" after a deploy; after a
-     *                      rollback, the release rolled back from
+     * @param roles how messages name {@code expected} and {@code previous}: after a deploy, the
+     *              new release and the one before it; after a rollback, the previous release and
+     *              the blocked one it should have replaced
      */
     public CommitCheck(CommitMarker marker, List<String> locations, ConvergeSpec spec,
-                       CommitId expected, Optional<CommitId> previous, String previousLabel) {
-        this.previousLabel = previousLabel;
+                       CommitId expected, Optional<CommitId> previous, CommitRoles roles) {
+        this.roles = roles;
         this.convergence = new CommitConvergence(marker, locations, spec);
         this.marker = marker;
         this.expected = expected;
@@ -89,7 +90,7 @@ public final class CommitCheck implements Check {
     }
 
     public CheckResult toResult(Convergence c) {
-        CommitDistribution distribution = new CommitDistribution(expected, previous.or(c::servedBefore), previousLabel);
+        CommitDistribution distribution = new CommitDistribution(expected, previous.or(c::servedBefore), roles);
         List<String> details = new ArrayList<>();
         for (LocationTally tally : c.tallies()) {
             details.add(distribution.describe(tally));
@@ -114,7 +115,7 @@ public final class CommitCheck implements Check {
                 return expected.shortHex() + " is only partly live after " + after + ": " + distribution.describe(worst)
                         + (otherCommits ? ": an instance or a cache is stale" : ": some responses fail: an instance is unhealthy");
             case NEVER_LIVE:
-                return "the deploy did not go live: no response in " + after + " served "
+                return roles.neverLive() + "no response in " + after + " served "
                         + expected.shortHex() + "; " + distribution.describe(c.tallies().get(0));
             default:
                 return "could not read the commit from the site for " + after + ": "

@@ -7,17 +7,18 @@ import java.util.Optional;
 
 /**
  * Says in one line what a location served:
- * {@code /p/1: 2 of 6 responses served 1a2b3c4 (previous), 4 served 9f8e7d6 (expected)}.
+ * {@code /p/1: 2 of 6 responses served 1a2b3c4 (previous), 4 served 9f8e7d6 (expected)}, the
+ * releases tagged by their {@link CommitRoles}.
  */
 public final class CommitDistribution {
     private final CommitId expected;
     private final Optional<CommitId> previous;
-    private final String previousLabel;
+    private final CommitRoles roles;
 
-    public CommitDistribution(CommitId expected, Optional<CommitId> previous, String previousLabel) {
+    public CommitDistribution(CommitId expected, Optional<CommitId> previous, CommitRoles roles) {
         this.expected = expected;
         this.previous = previous;
-        this.previousLabel = previousLabel;
+        this.roles = roles;
     }
 
     public String describe(LocationTally tally) {
@@ -48,10 +49,10 @@ public final class CommitDistribution {
 
     private String label(CommitId commit) {
         if (commit.sameCommitAs(expected)) {
-            return " (expected)";
+            return " (" + roles.expected() + ")";
         }
         if (previous.isPresent() && commit.sameCommitAs(previous.get())) {
-            return " (" + previousLabel + ")";
+            return " (" + roles.other() + ")";
         }
         return "";
     }

@@ -112,6 +112,22 @@ class CommitCheckTest {
     }
 
     @Test
+    void afterARollbackThePreviousReleaseAndTheBlockedOneAreNamedByTheirRoles() throws Exception {
+        // the rollback waits for OLD to come back; one instance still serves the blocked NEW
+        site.route("/", r -> Reply.html(TestSite.pageWithCommit(r.n() % 3 == 0 ? NEW : OLD)));
+        site.route("/p/1", r -> Reply.html(TestSite.pageWithCommit(NEW)));
+
+        CheckResult half = new CommitCheck(META, List.of("/"), FAST, new CommitId(OLD), Optional.of(new CommitId(NEW)),
+                CommitRoles.AFTER_ROLLBACK).run(context());
+        CheckResult none = new CommitCheck(META, List.of("/p/1"), FAST, new CommitId(OLD), Optional.of(new CommitId(NEW)),
+                CommitRoles.AFTER_ROLLBACK).run(context());
+
+        assertThat(half.summary()).isEqualTo("1a2b3c4 is only partly live after 10s: /: 8 of 11 responses served "
+                + "1a2b3c4 (previous release), 3 served 9f8e7d6 (blocked release): an instance or a cache is stale");
+        assertThat(none.summary()).isEqualTo("no response in 10s served 1a2b3c4; /p/1: 11 of 11 responses served 9f8e7d6 (blocked release)");
+    }
+
+    @Test
     void onePageServedStaleByACacheBlocksTheDeploy() throws Exception {
         site.route("/", r -> Reply.html(TestSite.pageWithCommit(NEW)));
         site.route("/checkout", r -> Reply.html(TestSite.pageWithCommit(OLD)).withHeader("X-Cache", "HIT"));
