@@ -173,6 +173,22 @@ class TargetFaultsIT {
         }
     }
 
+    @Test
+    void aPageThatClaimsTwoCommitsBlocksNamingBoth() {
+        try (TestSite site = TestSite.start()) {
+            site.route("/", q -> Reply.html(TestSite.pageWithCommit(NEW)
+                    .replace("</head>", "<meta name=\"commit\" content=\"" + OLD + "\"></head>")));
+
+            Cli.Result r = verify(site.url(), "");
+
+            JsonNode record = blocked(r, "UNKNOWN", "commit: could not read the commit from the site for 3s: /: 7 of 7 responses "
+                    + "failed: the page has two <meta name=\"commit\"> tags that disagree, 9f8e7d6 and 1a2b3c4: a broken build "
+                    + "or a cache mix");
+            assertThat(RunFolders.check(record, "commit").path("metrics").path("observed_commit").isMissingNode())
+                    .as("neither commit is taken for the one the page serves").isTrue();
+        }
+    }
+
     /**
      * A 50 MB page (a huge inline state blob, as server-rendered apps ship) is judged by a gate whose
      * heap is 128 MB: the gate keeps at most a few MB of any response, so it finishes with the

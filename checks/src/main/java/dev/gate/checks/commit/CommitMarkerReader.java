@@ -10,6 +10,7 @@ import java.util.regex.Matcher;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
+import org.jsoup.select.Elements;
 
 /** Reads a {@link CommitMarker} out of one HTTP response. */
 public final class CommitMarkerReader {
@@ -49,11 +50,12 @@ public final class CommitMarkerReader {
 
     private static MarkerReading fromDocument(Document doc, CommitMarker m) {
         if (m instanceof CommitMarker.Meta meta) {
-            Element el = doc.selectFirst("meta[name=" + cssQuote(meta.name()) + "]");
-            if (el == null) {
+            Elements all = doc.select("meta[name=" + cssQuote(meta.name()) + "]");
+            if (all.isEmpty()) {
                 return MarkerReading.missing("no " + meta.describe() + " in the page");
             }
-            return fromText(Optional.of(el.attr("content")), meta.describe() + " has no content");
+            MarkerReading first = fromText(Optional.of(all.get(0).attr("content")), meta.describe() + " has no content");
+            return first.commit().map(commit -> disagreeing(meta, commit, all)).orElse(first);
         }
         CommitMarker.Selector s = (CommitMarker.Selector) m;
         Element el = doc.selectFirst(s.css());
@@ -62,6 +64,21 @@ public final class CommitMarkerReader {
         }
         String value = s.attribute().isEmpty() ? el.text() : el.attr(s.attribute());
         return fromText(Optional.of(value), s.describe() + " is empty");
+    }
+
+    /**
+     * A page that claims two releases is a broken build or a cache mix, not the first of them: the
+     * first tag alone would let a page half of which is stale pass as the new release.
+     */
+    private static MarkerReading disagreeing(CommitMarker.Meta meta, CommitId first, Elements all) {
+        for (Element other : all.subList(1, all.size())) {
+            Optional<CommitId> second = CommitId.parse(other.attr("content").trim());
+            if (second.isPresent() && !second.get().sameCommitAs(first)) {
+                return MarkerReading.missing("the page has two " + meta.describe() + " tags that disagree, "
+                        + first.shortHex() + " and " + second.get().shortHex() + ": a broken build or a cache mix");
+            }
+        }
+        return MarkerReading.found(first);
     }
 
     private static MarkerReading fromRegex(String text, CommitMarker.Regex r) {

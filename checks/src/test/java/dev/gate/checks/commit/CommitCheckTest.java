@@ -82,6 +82,30 @@ class CommitCheckTest {
         assertThat(clock.slept()).isEqualTo(Duration.ofSeconds(10));
     }
 
+    private static String pageWithTwoCommits(String first, String second) {
+        return "<!doctype html><html><head><title>t</title><meta name=\"commit\" content=\"" + first + "\">"
+                + "<meta name=\"commit\" content=\"" + second + "\"></head><body><main id=\"main\">hello</main></body></html>";
+    }
+
+    @Test
+    void aPageThatClaimsTwoCommitsIsTakenForNeitherAndNamesBoth() throws Exception {
+        site.route("/", r -> Reply.html(pageWithTwoCommits(NEW, OLD)));
+
+        CheckResult result = check(META, List.of("/"), NEW);
+
+        assertThat(result.status()).isEqualTo(Status.FAIL);
+        assertThat(result.metrics()).containsEntry("liveness", "UNKNOWN");
+        assertThat(result.summary()).isEqualTo("could not read the commit from the site for 10s: /: 11 of 11 responses failed: "
+                + "the page has two <meta name=\"commit\"> tags that disagree, 9f8e7d6 and 1a2b3c4: a broken build or a cache mix");
+    }
+
+    @Test
+    void twoTagsNamingTheSameCommitShortAndLongAreOneMarker() throws Exception {
+        site.route("/", r -> Reply.html(pageWithTwoCommits(NEW, NEW.substring(0, 7))));
+
+        assertThat(check(META, List.of("/"), NEW).status()).isEqualTo(Status.PASS);
+    }
+
     @Test
     void convergesWhenTheRolloutFinishesLate() throws Exception {
         site.route("/", r -> Reply.html(TestSite.pageWithCommit(r.n() <= 4 ? OLD : NEW)));
