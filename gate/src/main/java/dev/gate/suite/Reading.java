@@ -1,5 +1,6 @@
 package dev.gate.suite;
 
+import dev.gate.checks.Redactor;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -44,8 +45,15 @@ final class Reading {
         problems.add(new ConfigProblem(file, line, column, message));
     }
 
+    /**
+     * The problems, with every value taken from the environment masked: a message may quote the
+     * value it objects to (a path with a space), and that value may hold a token.
+     */
     List<ConfigProblem> problems() {
-        return List.copyOf(problems);
+        Redactor redactor = Redactor.of(secrets);
+        return problems.stream()
+                .map(p -> new ConfigProblem(p.file(), p.line(), p.column(), redactor.redact(p.message())))
+                .toList();
     }
 
     Set<String> secrets() {

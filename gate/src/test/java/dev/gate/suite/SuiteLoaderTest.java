@@ -163,6 +163,12 @@ class SuiteLoaderTest {
     }
 
     @Test
+    void aProblemQuotingAValueFromTheEnvironmentMasksIt() {
+        assertThat(messages("target: http://a.test\npages: [{ id: a, path: \"/p?key=${env:SHOP_TOKEN} x\" }]\n"))
+                .containsExactly("suite.yaml:2:24: pages[0].path: \"/p?key=••• x\" contains a space or control character; encode it as %20");
+    }
+
+    @Test
     void aMissingEnvironmentVariableIsNamed() {
         assertThat(messages("target: http://a.test\npages: [{ id: a, path: / }]\n"
                 + "apis: [{ id: b, request: { path: /x, headers: { X-Api-Key: \"${env:NO_SUCH_KEY}\" } } }]\n"))
