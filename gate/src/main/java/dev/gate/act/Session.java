@@ -30,10 +30,6 @@ final class Session {
         return SETSID.map(s -> Stream.concat(Stream.of(s.toString()), argv.stream()).toList()).orElse(argv);
     }
 
-    static boolean available() {
-        return SETSID.isPresent();
-    }
-
     /**
      * Why the command cannot start, when it cannot: through setsid, a missing program would be
      * setsid's exit 127 instead of the gate's own "no such file", so the program is looked up first,

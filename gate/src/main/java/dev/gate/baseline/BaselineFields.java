@@ -1,6 +1,7 @@
 package dev.gate.baseline;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.gate.checks.Redactor;
 import dev.gate.checks.commit.CommitId;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
@@ -165,7 +166,6 @@ final class BaselineFields {
         if (value.isMissingNode()) {
             return "missing";
         }
-        String json = value.toString();
-        return json.length() <= SHOWN ? json : json.substring(0, SHOWN) + "…";
+        return Redactor.none().cut(value.toString(), SHOWN);
     }
 }

@@ -22,8 +22,11 @@ public final class BaselineStore {
         AtomicFiles.write(file, Json.mapper().writeValueAsBytes(new BaselineRedaction(redactor).apply(baseline)));
     }
 
-    /** Reads a baseline, refusing one of another schema or another target, naming the file. */
-    /** @param redactor the suite's: a target that holds a secret was written masked */
+    /**
+     * Reads a baseline, refusing one of another schema or another target, naming the file.
+     *
+     * @param redactor the suite's: a target that holds a secret was written masked
+     */
     public static Baseline read(Path file, URI target, Redactor redactor) throws BaselineException {
         JsonNode tree;
         try {

@@ -97,7 +97,7 @@ public final class BaselineTaker {
                     dev.gate.checks.latency.Quantiles.median(s.totalMs().stream().mapToDouble(Double::doubleValue).toArray()))));
         }
         Baseline baseline = new Baseline(Baseline.SCHEMA, io.clock().instant(), suite.target().toString(),
-                live.map(CommitId::hex), samples, pages, Optional.of(suite.file().toAbsolutePath().normalize().toString()));
+                live.map(CommitId::hex), samples, pages, Optional.of(suite.location()));
         try {
             BaselineStore.write(file, baseline, redactor);
         } catch (IOException e) {

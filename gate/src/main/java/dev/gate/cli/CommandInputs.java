@@ -78,7 +78,7 @@ final class CommandInputs {
             // without the flag, the default file was read: naming a flag the person did not give would mislead
             throw new InvalidInput((flag.isPresent() ? "--baseline: " : "baseline: ") + e.getMessage());
         }
-        String thisSuite = suite.file().toAbsolutePath().normalize().toString();
+        String thisSuite = suite.location();
         Optional<String> other = baseline.suiteFile().filter(f -> !f.equals(thisSuite));
         if (flag.isEmpty() && other.isPresent()) {
             // two suites whose names slug alike (services/web/gate.yaml, services/api/gate.yaml) share a default

@@ -4,8 +4,6 @@ import dev.gate.checks.page.BrowserUnavailableException;
 import dev.gate.io.Io;
 import dev.gate.run.CheckExecutor;
 import dev.gate.run.ExitStatus;
-import dev.gate.run.RollbackState;
-import dev.gate.verdict.Verdict;
 import dev.gate.run.GateVersion;
 import java.io.PrintWriter;
 import picocli.CommandLine;
@@ -50,6 +48,7 @@ public final class GateCli {
         cl.addSubcommand("merge", new MergeCommand(io));
         cl.addSubcommand("postmortem", new PostmortemCommand(io));
         cl.addSubcommand("demo", new DemoCommand(io));
+        cl.addSubcommand("demo-control", new DemoControlCommand(io));
         cl.setOut(new PrintWriter(io.out(), true));
         cl.setErr(new PrintWriter(io.err(), true));
         cl.setCaseInsensitiveEnumValuesAllowed(true);
@@ -75,7 +74,7 @@ public final class GateCli {
             if (ex instanceof InterruptedException) {
                 io.err().println("gate: interrupted" + io.stop().signal().map(s -> " by SIG" + s.name()).orElse("")
                         + " before anything was decided; nothing was written");
-                return ExitStatus.of(Verdict.BLOCK, RollbackState.NOT_RUN, io.stop().signal(), true);
+                return ExitStatus.interrupted(io.stop().signal());
             }
             // a crash in the gate itself must not look like a pass: BLOCK
             io.err().println("gate: internal error: " + CheckExecutor.oneLine(ex));

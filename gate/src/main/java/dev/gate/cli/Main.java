@@ -3,8 +3,6 @@ package dev.gate.cli;
 import dev.gate.io.Io;
 import dev.gate.io.StopSignal;
 import dev.gate.run.ExitStatus;
-import dev.gate.run.RollbackState;
-import dev.gate.verdict.Verdict;
 
 /** The entry point of gate.jar. */
 public final class Main {
@@ -18,6 +16,6 @@ public final class Main {
         // nothing the gate started may outlive it: browsers, drivers, deploy and rollback commands
         SignalHandlers.killChildren();
         // a signal that arrived after the command returned still decides the status
-        System.exit(stop.signal().isPresent() ? ExitStatus.of(Verdict.BLOCK, RollbackState.NOT_RUN, stop.signal(), true) : status);
+        System.exit(stop.signal().isPresent() ? ExitStatus.interrupted(stop.signal()) : status);
     }
 }

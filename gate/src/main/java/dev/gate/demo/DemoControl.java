@@ -6,28 +6,33 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
+import java.util.Optional;
 
 /**
- * A deploy or rollback command for the demo shop, run as a real process as a pipeline would run
- * one: {@code java -cp gate.jar dev.gate.demo.DemoControl URL deploy v2} or {@code ... URL rollback}.
+ * The demo shop's deploy and rollback, as a pipeline would run them: a real process,
+ * {@code gate demo-control URL deploy v2} or {@code gate demo-control URL rollback} (a hidden command),
+ * which asks the running shop to switch releases.
  */
 public final class DemoControl {
     private DemoControl() {
     }
 
-    public static void main(String[] args) throws IOException, InterruptedException {
-        if (args.length < 2 || (args[1].equals("deploy") && args.length < 3)) {
-            System.err.println("usage: DemoControl URL deploy VERSION | DemoControl URL rollback");
-            System.exit(2);
+    /** What the shop answered: its status and body. */
+    public record Answer(int status, String body) {
+        public boolean switched() {
+            return status == 200;
         }
-        String call = args[1].equals("deploy") ? "/__demo/deploy?version=" + args[2] : "/__demo/" + args[1];
+    }
+
+    /** @param version the release to deploy; none for a rollback */
+    public static Answer call(URI shop, String action, Optional<String> version) throws IOException, InterruptedException {
+        String call = version.map(v -> "/__demo/" + action + "?version=" + v).orElse("/__demo/" + action);
         HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
-        HttpRequest request = HttpRequest.newBuilder(URI.create(args[0] + call))
+        HttpRequest request = HttpRequest.newBuilder(URI.create(shop + call))
                 .timeout(Duration.ofSeconds(10))
                 .POST(HttpRequest.BodyPublishers.noBody())
                 .build();
         HttpResponse<String> response = client.send(request, HttpResponse.BodyHandlers.ofString());
-        System.out.println(args[1] + ": " + response.body());
-        System.exit(response.statusCode() == 200 ? 0 : 1);
+        return new Answer(response.statusCode(), response.body());
     }
 }

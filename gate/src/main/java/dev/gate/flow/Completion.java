@@ -17,7 +17,6 @@ import dev.gate.report.Style;
 import dev.gate.run.ActionRecord;
 import dev.gate.run.ExitStatus;
 import dev.gate.run.RecordRedaction;
-import dev.gate.run.RollbackState;
 import dev.gate.run.RunListener;
 import dev.gate.run.RunRecord;
 import dev.gate.run.Shard;
@@ -63,7 +62,7 @@ public final class Completion {
             stop.shield();
             verdictSound = sound.play(Sound.BLOCK);
             record = decided.interrupted(true).withOutcome(
-                    ExitStatus.of(Verdict.BLOCK, RollbackState.NOT_RUN, stop.signal(), true),
+                    ExitStatus.interrupted(stop.signal()),
                     "interrupted by " + stop.name() + " before the gate finished; nothing is proven, so the deploy is blocked",
                     io.clock().instant());
         } else {
@@ -72,9 +71,7 @@ public final class Completion {
                     .act(decided, baselineCommit, rollback, runDir, browser, repo);
             if (stop.signal().isPresent()) {
                 // stopped while acting (during the rollback): what was done so far is in the record
-                stop.shield();
-                record = record.interrupted(true).withOutcome(
-                        ExitStatus.of(Verdict.BLOCK, record.rollbackState(), stop.signal(), true),
+                record = record.interrupted(true).withOutcome(ExitStatus.interrupted(stop.signal()),
                         "interrupted by " + stop.name() + " while acting on the verdict: " + record.reason(), io.clock().instant());
             }
         }
@@ -105,7 +102,7 @@ public final class Completion {
         RunRecord record = RunRecord.decided(RunRecord.SuiteRef.of(suite), suite.target().toString(), expected,
                         CommitOutcome.unknown(Optional.empty()), List.of(stopped), suite.policy(),
                         RunRecord.Times.at(started, io.clock().instant()), true, Shard.ALL)
-                .withOutcome(ExitStatus.of(Verdict.BLOCK, RollbackState.NOT_RUN, stop.signal(), true), stopped.summary(),
+                .withOutcome(ExitStatus.interrupted(stop.signal()), stopped.summary(),
                         io.clock().instant());
         return write(record, runDir);
     }

@@ -11,6 +11,4 @@ import java.util.Optional;
 @FunctionalInterface
 public interface BrowserSupply {
     Optional<BrowserSession> get() throws BrowserUnavailableException, InterruptedException;
-
-    BrowserSupply NONE = Optional::empty;
 }

@@ -16,6 +16,11 @@ public final class ExitStatus {
     private ExitStatus() {
     }
 
+    /** A run stopped before it was decided: the signal's status, else BLOCK (nothing is proven). */
+    public static int interrupted(Optional<dev.gate.io.StopSignal.Signal> signal) {
+        return of(dev.gate.verdict.Verdict.BLOCK, RollbackState.NOT_RUN, signal, true);
+    }
+
     /**
      * A signal wins (the shell convention, 128 + its number), then a rollback that left the site in
      * doubt, then a record that could not be written (a run without its evidence must not pass),

@@ -16,7 +16,6 @@ import dev.gate.checks.page.PageJudge;
 import dev.gate.checks.page.PageSpec;
 import dev.gate.suite.Suite;
 import java.util.ArrayList;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Optional;
 
@@ -52,7 +51,7 @@ public record Plan(List<Check> unconditional, CommitCheck release, List<Check> c
         for (ApiSpec api : suite.apis()) {
             checks.add(new ApiCheck(api));
         }
-        List<String> oldAssets = List.copyOf(new LinkedHashSet<>(in.before().assets()));
+        List<String> oldAssets = in.before().assets();
         if (!oldAssets.isEmpty() && suite.oldAssets() != Severity.IGNORE) {
             checks.add(new OldAssetsCheck(oldAssets, suite.oldAssets()));
         }

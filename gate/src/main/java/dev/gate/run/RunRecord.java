@@ -83,12 +83,6 @@ public record RunRecord(
                 checks, List.of(), interrupted, shard.isAll() ? Optional.empty() : Optional.of(shard.toString()));
     }
 
-    /** What the commit check learned, as one value. */
-    @JsonIgnore
-    public CommitOutcome commit() {
-        return new CommitOutcome(release, observedCommit, previousCommit);
-    }
-
     /** Where the rollback left the site, read from its action records. */
     @JsonIgnore
     public RollbackState rollbackState() {

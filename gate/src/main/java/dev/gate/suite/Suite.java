@@ -68,6 +68,11 @@ public record Suite(
         return apis.stream().filter(a -> a.id().equals(id)).findFirst();
     }
 
+    /** Where this suite is, whole: what a baseline records to tell suites of one name apart. */
+    public String location() {
+        return file.toAbsolutePath().normalize().toString();
+    }
+
     /** Hides this suite's secrets in whatever the gate prints or writes. */
     public Redactor redactor() {
         return Redactor.of(secrets);

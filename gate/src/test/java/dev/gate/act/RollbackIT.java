@@ -73,7 +73,7 @@ class RollbackIT {
 
     private static List<String> demoControl(String url, String... args) {
         List<String> argv = new java.util.ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-cp", System.getProperty("java.class.path"), "dev.gate.demo.DemoControl", url));
+                "-cp", System.getProperty("java.class.path"), "dev.gate.cli.Main", "demo-control", url));
         argv.addAll(List.of(args));
         return argv;
     }

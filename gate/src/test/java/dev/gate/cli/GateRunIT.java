@@ -51,7 +51,7 @@ class GateRunIT {
 
     private List<String> control(String... args) {
         List<String> argv = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-cp",
-                System.getProperty("java.class.path"), "dev.gate.demo.DemoControl", site.url().toString()));
+                System.getProperty("java.class.path"), "dev.gate.cli.Main", "demo-control", site.url().toString()));
         argv.addAll(List.of(args));
         return argv;
     }

@@ -22,9 +22,4 @@ public record CommitOutcome(Liveness liveness, Optional<CommitId> observed, Opti
     public static CommitOutcome unknown(Optional<CommitId> previous) {
         return new CommitOutcome(Liveness.UNKNOWN, Optional.empty(), previous);
     }
-
-    /** Whether any response served the expected release: the condition for a rollback. */
-    public boolean wentLive() {
-        return liveness == Liveness.LIVE || liveness == Liveness.PARTLY_LIVE;
-    }
 }

@@ -52,10 +52,6 @@ public final class BodyReader {
         this.maxBytes = maxBytes;
     }
 
-    public long maxBytes() {
-        return maxBytes;
-    }
-
     /**
      * The whole decoded body.
      *
