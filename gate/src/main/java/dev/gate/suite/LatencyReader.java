@@ -3,6 +3,7 @@ package dev.gate.suite;
 import dev.gate.text.Closest;
 import dev.gate.checks.api.ApiSpec;
 import dev.gate.checks.latency.LatencySpec;
+import dev.gate.checks.latency.WarmUp;
 import dev.gate.checks.page.PageSpec;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -40,18 +41,24 @@ final class LatencyReader {
             }
         });
         int samples = l.get("samples").flatMap(n -> n.integer(5, 10_000)).orElse(d.samples());
-        int warmup = l.get("warmup").flatMap(n -> n.integer(0, 1_000)).orElse(d.warmup());
-        double minEffect = l.get("min_effect").flatMap(n -> n.proportion(true)).orElse(d.minEffect());
-        double confidence = l.get("confidence").flatMap(n -> n.proportion(false)).orElse(d.confidence());
-        int maxSamples = samples;
+        int maxSamples = Math.max(samples, d.maxSamples());
         var max = l.get("max_samples");
         if (max.isPresent()) {
-            maxSamples = max.get().integer(5, 100_000).orElse(samples);
+            maxSamples = max.get().integer(5, 100_000).orElse(maxSamples);
             if (maxSamples < samples) {
                 max.get().problem("max_samples (" + maxSamples + ") must be at least samples (" + samples + ")");
                 maxSamples = samples;
             }
         }
+        int round = l.get("round").flatMap(n -> n.integer(2, 1_000)).orElse(d.roundSize());
+        int confirm = l.get("confirm").flatMap(n -> n.integer(0, 10_000)).orElse(d.confirmSamples());
+        WarmUp warmup = l.get("warmup").map(LatencyReader::warmUp).orElse(d.warmup());
+        double minEffect = l.get("min_effect").flatMap(n -> n.proportion(true)).orElse(d.minEffect());
+        double minDeltaMs = l.get("min_delta").flatMap(SuiteNode::duration).map(t -> t.toNanos() / 1e6)
+                .orElse(d.minDeltaMs());
+        double confidence = l.get("confidence").flatMap(n -> n.proportion(false)).orElse(d.confidence());
+        LatencySpec.Inconclusive inconclusive = l.get("inconclusive")
+                .flatMap(n -> n.oneOf(LatencySpec.Inconclusive.class)).orElse(d.inconclusive());
         Map<String, Map<String, Duration>> budgets = new LinkedHashMap<>();
         l.get("budgets").ifPresent(b -> b.entries().forEach((id, limits) -> {
             if (!known.contains(id)) {
@@ -69,6 +76,22 @@ final class LatencyReader {
             budgets.put(id, perPercentile);
         }));
         l.rejectUnknownKeys();
-        return new LatencySpec(endpoints, samples, warmup, minEffect, confidence, maxSamples, budgets);
+        return new LatencySpec(endpoints, samples, maxSamples, round, confirm, warmup, minEffect, minDeltaMs, confidence,
+                inconclusive, budgets);
+    }
+
+    /** A number is a fixed count, as before warming up until stable; {@code { min, max }} bounds the search. */
+    private static WarmUp warmUp(SuiteNode n) {
+        if (!n.isMap()) {
+            return n.integer(0, 1_000).map(WarmUp::fixed).orElse(WarmUp.DEFAULT);
+        }
+        int min = n.get("min").flatMap(m -> m.integer(0, 1_000)).orElse(WarmUp.DEFAULT.min());
+        int most = n.get("max").flatMap(m -> m.integer(0, 1_000)).orElse(Math.max(min, WarmUp.DEFAULT.max()));
+        n.rejectUnknownKeys();
+        if (most < min) {
+            n.problem("max (" + most + ") must be at least min (" + min + ")");
+            return WarmUp.DEFAULT;
+        }
+        return new WarmUp(min, most);
     }
 }

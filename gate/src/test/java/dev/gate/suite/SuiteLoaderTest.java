@@ -3,6 +3,8 @@ package dev.gate.suite;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.gate.checks.latency.LatencySpec;
+import dev.gate.checks.latency.WarmUp;
 import dev.gate.checks.Severity;
 import dev.gate.checks.api.ApiSpec;
 import dev.gate.checks.commit.CommitMarker;
@@ -124,6 +126,34 @@ class SuiteLoaderTest {
                 .containsExactly("suite.yaml:1:9: target: \"ftp://files.example.com\" is not an http:// or https:// URL");
         assertThat(messages("target: shop.example.com\npages: [{ id: home, path: / }]\n"))
                 .containsExactly("suite.yaml:1:9: target: \"shop.example.com\" is not an http:// or https:// URL");
+    }
+
+    @Test
+    void latencyKeysHaveDefaultsThatMeasureDriftAndTheirOwnValidation() throws Exception {
+        LatencySpec defaults = parse("target: http://a.test\npages: [{ id: a, path: / }]\nlatency: { endpoints: [a] }\n")
+                .latency();
+        assertThat(defaults.samples()).isEqualTo(40);
+        assertThat(defaults.maxSamples()).isEqualTo(200);
+        assertThat(defaults.roundSize()).isEqualTo(10);
+        assertThat(defaults.confirmSamples()).isEqualTo(30);
+        assertThat(defaults.warmup()).isEqualTo(new WarmUp(20, 50));
+        assertThat(defaults.minDeltaMs()).isEqualTo(2.0);
+        assertThat(defaults.inconclusive()).isEqualTo(LatencySpec.Inconclusive.PASS);
+
+        LatencySpec set = parse("target: http://a.test\npages: [{ id: a, path: / }]\nlatency: { endpoints: [a], "
+                + "samples: 300, warmup: 3, min_delta: 3ms, inconclusive: warn, confirm: 0, round: 5 }\n").latency();
+        assertThat(set.maxSamples()).isEqualTo(300);
+        assertThat(set.warmup()).isEqualTo(WarmUp.fixed(3));
+        assertThat(set.minDeltaMs()).isEqualTo(3.0);
+        assertThat(set.inconclusive()).isEqualTo(LatencySpec.Inconclusive.WARN);
+        assertThat(set.confirmSamples()).isZero();
+        assertThat(set.roundSize()).isEqualTo(5);
+
+        assertThat(messages("target: http://a.test\npages: [{ id: a, path: / }]\n"
+                + "latency: { endpoints: [a], inconclusive: shrug, warmup: { min: 9, max: 4 } }\n"))
+                .containsExactlyInAnyOrder(
+                        "suite.yaml:3:42: latency.inconclusive: expected one of pass, warn, block, got \"shrug\"",
+                        "suite.yaml:3:57: latency.warmup: max (4) must be at least min (9)");
     }
 
     @Test

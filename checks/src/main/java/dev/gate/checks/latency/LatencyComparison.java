@@ -1,24 +1,25 @@
 package dev.gate.checks.latency;
 
 /**
- * Compares one endpoint's current samples with its baseline: measures ({@link LatencyStats}) and,
- * for a single endpoint, decides ({@link LatencyRule}). Runs with several endpoints go through
- * {@link LatencyDecision}, which corrects the p-values for their number first.
+ * Measures one endpoint's current samples against its baseline ({@link LatencyStats}); deciding is
+ * {@link LatencyRule}'s, and for several endpoints {@link LatencyDecision}'s.
  */
 public final class LatencyComparison {
     private LatencyComparison() {
     }
 
-    /** The verdict for one endpoint compared on its own, at the spec's confidence and minimum effect. */
+    /** The verdict for one endpoint compared on its own, at the spec's confidence and bars. */
     public static EndpointVerdict compare(LatencySamples baseline, LatencySamples current, LatencySpec spec) {
-        LatencyStats stats = measure(baseline, current, spec.confidence());
-        return LatencyRule.judge(stats, stats.test().pValue(), 1 - spec.confidence(), spec.minEffect());
+        LatencyStats stats = measure(baseline, current, spec.confidence(), spec.effectiveRoundSize());
+        return LatencyRule.judge(stats, stats.test().pValue(), 1 - spec.confidence(), spec);
     }
 
     /**
      * @param confidence the two-sided coverage of the ratio's interval
+     * @param roundSize  samples per round, on both sides
      */
-    public static LatencyStats measure(LatencySamples baseline, LatencySamples current, double confidence) {
+    public static LatencyStats measure(LatencySamples baseline, LatencySamples current, double confidence,
+            int roundSize) {
         if (!baseline.endpointId().equals(current.endpointId())) {
             throw new IllegalArgumentException("cannot compare the baseline of \"" + baseline.endpointId()
                     + "\" with current samples of \"" + current.endpointId() + "\"");
@@ -29,13 +30,20 @@ public final class LatencyComparison {
         }
         double[] x = baseline.values();
         double[] y = current.values();
+        int size = Math.max(1, Math.min(roundSize, Math.min(x.length, y.length) / 2));
+        if (x.length + y.length < 3) {
+            throw new IllegalArgumentException(current.label() + ": " + x.length + " baseline and " + y.length
+                    + " current samples are too few to compare");
+        }
+        RoundTest test = RoundTest.of(Rounds.of(x, size), Rounds.of(y, size));
         return new LatencyStats(
                 current.endpointId(),
                 current.label(),
                 baseline.ms(),
                 current.ms(),
-                MannWhitneyU.slower(x, y),
-                HodgesLehmann.ratio(x, y, confidence),
+                size,
+                test,
+                test.ratio(confidence),
                 Quantiles.of(x, 0.50),
                 Quantiles.of(x, 0.95),
                 Quantiles.of(y, 0.50),

@@ -13,10 +13,10 @@ import java.util.Optional;
  * The latency decisions of one run: every endpoint of {@code latency.endpoints} compared with its
  * baseline, corrected for their number, plus one budget check per endpoint with budgets.
  *
- * <p>Two ways in. {@link #decide} takes samples already taken ({@code samples} per endpoint) and
- * applies Holm's correction across the endpoints. {@link #run} drives a {@link CurrentSampler}
- * through a {@link SequentialPlan} when {@code max_samples} is above {@code samples}, and is the same
- * as sampling once and calling {@code decide} otherwise.
+ * <p>Two ways in. {@link #decide} takes samples already taken and applies Holm's correction across
+ * the endpoints. {@link #run} drives a {@link CurrentSampler} through a {@link SequentialPlan} when
+ * {@code max_samples} is above {@code samples} (one look, with Holm's correction, otherwise), and
+ * then confirms every slowdown worth blocking for with fresh samples ({@link Confirmation}).
  *
  * <p>An endpoint without baseline samples (added to the suite after the baseline was taken) is a
  * WARN: nothing to compare with, and the next baseline will have it. An endpoint without current
@@ -31,30 +31,13 @@ public final class LatencyDecision {
             LatencySpec spec) {
         Map<String, LatencySamples> before = byId(baselines);
         Map<String, LatencySamples> now = byId(currents);
-        List<LatencyStats> compared = new ArrayList<>();
-        for (String id : spec.endpoints()) {
-            if (comparable(before, now, id)) {
-                compared.add(LatencyComparison.measure(before.get(id), now.get(id), spec.confidence()));
-            }
-        }
-        double[] adjusted = HolmCorrection.adjust(compared.stream().mapToDouble(s -> s.test().pValue()).toArray());
-        Map<String, EndpointVerdict> verdicts = new LinkedHashMap<>();
-        for (int i = 0; i < compared.size(); i++) {
-            LatencyStats s = compared.get(i);
-            EndpointVerdict v = LatencyRule.judge(s, adjusted[i], 1 - spec.confidence(), spec.minEffect());
-            if (compared.size() > 1) {
-                v = v.withDetail("Holm's correction for " + compared.size() + " endpoints: p = "
-                        + LatencyLine.pValue(s.test().pValue()) + " became " + LatencyLine.pValue(adjusted[i]));
-            }
-            verdicts.put(s.endpointId(), v);
-        }
-        return results(spec, before, now, verdicts);
+        return results(spec, before, now, judgeTogether(spec, before, now), Map.of());
     }
 
     /**
      * Samples the live release through {@code sampler} and decides: one round of {@code samples} when
-     * {@code max_samples} equals it, otherwise rounds following {@link SequentialPlan#of}, each later
-     * round only for the endpoints still inconclusive. Budgeted endpoints are sampled in the first round.
+     * {@code max_samples} equals it, otherwise looks following {@link SequentialPlan#of}, each later
+     * look only for the endpoints still open. Budgeted endpoints are sampled in the first look.
      */
     public static List<CheckResult> run(LatencySpec spec, List<LatencySamples> baselines, CurrentSampler sampler)
             throws Exception {
@@ -63,37 +46,63 @@ public final class LatencyDecision {
         List<String> compared = spec.endpoints().stream().filter(before::containsKey).toList();
         SequentialPlan plan = SequentialPlan.of(spec, compared.size());
         Map<String, LatencySamples> now = byId(sampler.sample(wanted, plan.size(0)));
+        Map<String, EndpointVerdict> verdicts;
         if (plan.looks() == 1) {
-            return decide(baselines, List.copyOf(now.values()), spec);
+            verdicts = judgeTogether(spec, before, now);
+        } else {
+            verdicts = new LinkedHashMap<>();
+            List<String> open = new ArrayList<>(compared.stream().filter(id -> comparable(before, now, id)).toList());
+            for (int look = 0; look < plan.looks() && !open.isEmpty(); look++) {
+                if (look > 0) {
+                    for (LatencySamples more : sampler.sample(List.copyOf(open), plan.size(look) - plan.size(look - 1))) {
+                        now.merge(more.endpointId(), more, (had, added) -> had.plus(added.ms()));
+                    }
+                }
+                for (String id : List.copyOf(open)) {
+                    LookDecision d = plan.decide(look, before.get(id), now.get(id));
+                    if (d.done() || look == plan.looks() - 1) {
+                        verdicts.put(id, d.verdict());
+                        open.remove(id);
+                    }
+                }
+            }
         }
+        verdicts = Confirmation.confirm(spec, before, verdicts, sampler);
+        return results(spec, before, now, verdicts, sampler.coldStarts());
+    }
+
+    private static Map<String, EndpointVerdict> judgeTogether(LatencySpec spec, Map<String, LatencySamples> before,
+            Map<String, LatencySamples> now) {
+        List<LatencyStats> compared = new ArrayList<>();
+        for (String id : spec.endpoints()) {
+            if (comparable(before, now, id)) {
+                compared.add(LatencyComparison.measure(before.get(id), now.get(id), spec.confidence(),
+                        spec.effectiveRoundSize()));
+            }
+        }
+        double[] adjusted = HolmCorrection.adjust(compared.stream().mapToDouble(s -> s.test().pValue()).toArray());
         Map<String, EndpointVerdict> verdicts = new LinkedHashMap<>();
-        List<String> open = new ArrayList<>(compared.stream().filter(id -> comparable(before, now, id)).toList());
-        for (int look = 0; look < plan.looks() && !open.isEmpty(); look++) {
-            if (look > 0) {
-                for (LatencySamples more : sampler.sample(List.copyOf(open), plan.size(look) - plan.size(look - 1))) {
-                    now.merge(more.endpointId(), more, (had, added) -> had.plus(added.ms()));
-                }
+        for (int i = 0; i < compared.size(); i++) {
+            LatencyStats s = compared.get(i);
+            EndpointVerdict v = LatencyRule.judge(s, adjusted[i], 1 - spec.confidence(), spec);
+            if (compared.size() > 1) {
+                v = v.withDetail("Holm's correction for " + compared.size() + " endpoints: p = "
+                        + LatencyLine.pValue(s.test().pValue()) + " became " + LatencyLine.pValue(adjusted[i]));
             }
-            for (String id : List.copyOf(open)) {
-                LookDecision d = plan.decide(look, before.get(id), now.get(id));
-                if (d.done() || look == plan.looks() - 1) {
-                    verdicts.put(id, d.verdict());
-                    open.remove(id);
-                }
-            }
+            verdicts.put(s.endpointId(), v);
         }
-        return results(spec, before, now, verdicts);
+        return verdicts;
     }
 
     private static List<CheckResult> results(LatencySpec spec, Map<String, LatencySamples> before,
-            Map<String, LatencySamples> now, Map<String, EndpointVerdict> verdicts) {
+            Map<String, LatencySamples> now, Map<String, EndpointVerdict> verdicts, Map<String, ColdStart> coldStarts) {
         List<CheckResult> results = new ArrayList<>();
         for (String id : spec.endpoints()) {
             String label = Optional.ofNullable(now.get(id)).or(() -> Optional.ofNullable(before.get(id)))
                     .map(LatencySamples::label).orElse(id);
             String checkId = id + "-latency";
             if (verdicts.containsKey(id)) {
-                results.add(verdicts.get(id).toCheckResult());
+                results.add(withColdStart(verdicts.get(id), coldStarts.get(id)).toCheckResult());
             } else if (!now.containsKey(id) || now.get(id).size() == 0) {
                 results.add(CheckResult.error(checkId, EndpointVerdict.KIND, label,
                         label + ": no current latency samples to compare with the baseline"));
@@ -109,11 +118,21 @@ public final class LatencyDecision {
         return results;
     }
 
+    /** A cold start is told in the line when it was large, and in the numbers always. */
+    private static EndpointVerdict withColdStart(EndpointVerdict v, ColdStart cold) {
+        if (cold == null) {
+            return v;
+        }
+        EndpointVerdict out = v.withMetric("warmup_thrown_away", cold.thrownAway())
+                .withMetric("cold_start_slowdown", cold.slowdown());
+        return cold.large() ? out.withSummary(out.summary() + "; " + cold.line()) : out;
+    }
+
     private static boolean comparable(Map<String, LatencySamples> before, Map<String, LatencySamples> now, String id) {
         return before.containsKey(id) && before.get(id).size() > 0 && now.containsKey(id) && now.get(id).size() > 0;
     }
 
-    private static Map<String, LatencySamples> byId(List<LatencySamples> samples) {
+    static Map<String, LatencySamples> byId(List<LatencySamples> samples) {
         Map<String, LatencySamples> map = new LinkedHashMap<>();
         for (LatencySamples s : samples) {
             if (map.putIfAbsent(s.endpointId(), s) != null) {

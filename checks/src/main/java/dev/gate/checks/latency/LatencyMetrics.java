@@ -7,7 +7,7 @@ public final class LatencyMetrics {
     /** The live release's samples, milliseconds, in the order taken. */
     public static final String CURRENT_MS = "current_ms";
     public static final String P_VALUE = "p_value";
-    /** The Hodges-Lehmann ratio of current to baseline, with its confidence interval. */
+    /** The ratio of current to baseline, with its confidence interval. */
     public static final String RATIO = "ratio";
     public static final String RATIO_LOW = "ratio_low";
     public static final String RATIO_HIGH = "ratio_high";
@@ -16,6 +16,8 @@ public final class LatencyMetrics {
     public static final String BASELINE_P95 = "baseline_p95";
     public static final String CURRENT_P50 = "current_p50";
     public static final String CURRENT_P95 = "current_p95";
+    /** What the comparison found ({@link LatencyFinding#key()}): {@code inconclusive}, {@code worth_blocking}, … */
+    public static final String FINDING = "finding";
 
     private LatencyMetrics() {
     }

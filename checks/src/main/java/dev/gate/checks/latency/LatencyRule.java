@@ -1,20 +1,22 @@
 package dev.gate.checks.latency;
 
-import dev.gate.checks.Status;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 
 /**
- * The decision for one endpoint, from its measurements and a p-value already corrected for the
- * number of endpoints (and, when sampling sequentially, compared with the level of the look):
+ * The finding for one endpoint, from its measurements and a p-value already corrected for the
+ * number of endpoints (and, when sampling sequentially, compared with the level of the look). With
+ * "slower" meaning p &lt; level and {@code bar} = 1 + min_effect:
  *
  * <ul>
- *   <li>FAIL (block) when p &lt; level and the ratio estimate is at least 1 + min_effect;</li>
- *   <li>WARN when p &lt; level but the ratio is smaller: slower, but not by enough to block for;</li>
- *   <li>WARN when p &gt;= level while the interval's upper end is above 1 + min_effect: a slowdown
- *       worth blocking for has not been ruled out, and more samples would tell;</li>
- *   <li>PASS otherwise.</li>
+ *   <li>{@link LatencyFinding#WORTH_BLOCKING} when slower, the ratio is at least the bar and the
+ *       slowdown at the baseline's median is at least {@code min_delta};</li>
+ *   <li>{@link LatencyFinding#UNDER_FLOOR} when slower past the bar but by fewer milliseconds;</li>
+ *   <li>{@link LatencyFinding#SLOWER} when slower by at least half of min_effect, short of the bar;</li>
+ *   <li>{@link LatencyFinding#SLIGHTLY_SLOWER} when slower by less than that;</li>
+ *   <li>{@link LatencyFinding#INCONCLUSIVE} when not slower but the interval reaches above the bar;</li>
+ *   <li>{@link LatencyFinding#FASTER} or {@link LatencyFinding#NOT_SLOWER} otherwise.</li>
  * </ul>
  *
  * Requiring both a small p-value and a large enough estimate keeps the two questions apart: the
@@ -25,50 +27,55 @@ public final class LatencyRule {
     }
 
     /**
-     * @param p         the p-value to decide on (after Holm's correction when several endpoints are compared)
-     * @param level     p must be below this to count as slower: 1 − confidence, or a look's share of it
-     * @param minEffect the smallest slowdown worth blocking for, as a proportion
+     * @param p     the p-value to decide on (after Holm's correction when several endpoints are compared)
+     * @param level p must be below this to count as slower: 1 − confidence, or a look's share of it
      */
-    public static EndpointVerdict judge(LatencyStats s, double p, double level, double minEffect) {
+    public static EndpointVerdict judge(LatencyStats s, double p, double level, LatencySpec spec) {
+        double minEffect = spec.minEffect();
         double bar = 1 + minEffect;
         RatioEstimate r = s.ratio();
         String evidence = LatencyLine.evidence(s, p);
-        Status status;
+        LatencyFinding finding;
         String summary;
-        if (p < level && r.ratio() >= bar) {
-            status = Status.FAIL;
+        if (p < level && r.ratio() >= bar && s.deltaMs() >= spec.minDeltaMs()) {
+            finding = LatencyFinding.WORTH_BLOCKING;
             summary = s.label() + " is " + LatencyLine.ratio(r.ratio()) + "× slower " + evidence;
-        } else if (p < level) {
-            status = Status.WARN;
+        } else if (p < level && r.ratio() >= bar) {
+            finding = LatencyFinding.UNDER_FLOOR;
+            summary = s.label() + " is " + LatencyLine.ratio(r.ratio()) + "× slower but only +"
+                    + LatencyLine.ms(s.deltaMs()) + " ms, under the " + LatencyLine.ms(spec.minDeltaMs())
+                    + " ms worth blocking for " + evidence;
+        } else if (p < level && r.ratio() >= 1 + minEffect / 2) {
+            finding = LatencyFinding.SLOWER;
             summary = s.label() + " is " + slowerBy(r.ratio()) + " slower, under the " + LatencyLine.percent(minEffect)
                     + " worth blocking for " + evidence;
+        } else if (p < level) {
+            finding = LatencyFinding.SLIGHTLY_SLOWER;
+            summary = s.label() + " is " + slowerBy(r.ratio()) + " slower, under half of the "
+                    + LatencyLine.percent(minEffect) + " worth blocking for " + evidence;
         } else if (r.high() > bar) {
-            status = Status.WARN;
-            summary = s.label() + " cannot rule out up to +" + LatencyLine.percent(r.high() - 1)
-                    + ": more samples would tell " + evidence;
+            finding = LatencyFinding.INCONCLUSIVE;
+            summary = s.label() + " is inconclusive: cannot rule out up to +" + LatencyLine.percent(r.high() - 1)
+                    + " after " + s.currentMs().size() + " samples " + evidence;
         } else if (r.high() < 1) {
-            status = Status.PASS;
+            finding = LatencyFinding.FASTER;
             summary = s.label() + " is faster, " + LatencyLine.ratio(r.ratio()) + "× " + evidence;
         } else {
-            status = Status.PASS;
+            finding = LatencyFinding.NOT_SLOWER;
             summary = s.label() + " is not slower " + evidence;
         }
         List<String> details = new ArrayList<>();
-        MannWhitneyU.Result t = s.test();
+        RoundTest t = s.test();
         details.add(String.format(Locale.ROOT,
-                "Mann-Whitney U = %s of %d pairs, one-sided p = %s (%s); %d baseline and %d current samples",
-                t.u() == Math.rint(t.u()) ? String.valueOf((long) t.u()) : String.valueOf(t.u()),
-                (long) s.baselineMs().size() * s.currentMs().size(), LatencyLine.pValue(t.pValue()),
-                t.exact() ? "exact" : "normal approximation with tie and continuity correction",
-                s.baselineMs().size(), s.currentMs().size()));
-        if (r.tooFewSamples()) {
-            details.add("too few samples for the confidence asked for: the widest interval covers only "
-                    + LatencyLine.confidence(r.confidence()));
-        }
-        return new EndpointVerdict(s, status, summary, p, level, minEffect, details);
+                "t-test across rounds of %d samples: %d baseline and %d current rounds (%d and %d samples), "
+                        + "t = %.2f with %d degrees of freedom, one-sided p = %s; a round's spread (drift and noise) %s",
+                s.roundSize(), t.baselineRounds(), t.currentRounds(), s.baselineMs().size(), s.currentMs().size(),
+                t.standardError() > 0 ? t.logRatio() / t.standardError() : 0.0, t.degreesOfFreedom(),
+                LatencyLine.pValue(t.pValue()), LatencyLine.percent(Math.expm1(t.roundSpread()))));
+        return new EndpointVerdict(s, finding, finding.status(spec.inconclusive()), summary, p, level, spec, details);
     }
 
-    /** {@code 4%}; a rank test can find a release slower while the median ratio is barely above 1. */
+    /** {@code 4%}; a test can find a release slower while the ratio is barely above 1. */
     private static String slowerBy(double ratio) {
         double by = ratio - 1;
         return by < 0.01 ? "under 1%" : LatencyLine.percent(by);

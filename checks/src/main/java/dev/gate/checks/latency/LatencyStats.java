@@ -4,18 +4,20 @@ import java.util.List;
 import java.util.Objects;
 
 /**
- * Everything measured about one endpoint before any decision: the rank test, the ratio and its
- * interval, and the percentiles a person checks first.
+ * Everything measured about one endpoint before any decision: the test across rounds, the ratio and
+ * its interval, and the percentiles a person checks first.
  *
- * @param test  the one-sided Mann-Whitney U test, before any correction for several endpoints
- * @param ratio the Hodges-Lehmann ratio of current to baseline with its interval
+ * @param test      the one-sided t-test across rounds, before any correction for several endpoints
+ * @param ratio     current / baseline, with its interval
+ * @param roundSize samples per round as cut for the test
  */
 public record LatencyStats(
         String endpointId,
         String label,
         List<Double> baselineMs,
         List<Double> currentMs,
-        MannWhitneyU.Result test,
+        int roundSize,
+        RoundTest test,
         RatioEstimate ratio,
         double baselineP50,
         double baselineP95,
@@ -29,5 +31,10 @@ public record LatencyStats(
         currentMs = List.copyOf(currentMs);
         Objects.requireNonNull(test, "test");
         Objects.requireNonNull(ratio, "ratio");
+    }
+
+    /** The slowdown in milliseconds the ratio means at the baseline's median. */
+    public double deltaMs() {
+        return baselineP50 * (ratio.ratio() - 1);
     }
 }

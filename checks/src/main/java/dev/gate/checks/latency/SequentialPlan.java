@@ -9,18 +9,17 @@ import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Sequential sampling of the current release: look at {@code samples} current samples, and while an
- * endpoint is inconclusive take another round, up to {@code max_samples}. The baseline is what it
+ * endpoint is still open take more samples, up to {@code max_samples}. The baseline is what it
  * is (the old release is gone); only the current side grows.
  *
- * <p>Each look compares the one-sided U test's p-value with that look's share of the false-block
- * rate ({@link AlphaSpending}), so an unchanged release is blocked at most 1 − confidence of the
- * time over all looks together. With several endpoints that rate is first split evenly among them
+ * <p>Each look compares the one-sided p-value of the test across rounds ({@link RoundTest}) with
+ * that look's share of the false-block rate ({@link AlphaSpending}), so an unchanged release is
+ * blocked at most 1 − confidence of the time over all looks together. With several endpoints that rate is first split evenly among them
  * (Bonferroni: Holm's step-down needs every endpoint's final p-value at once, which sequential
  * stopping does not give).
  *
- * <p>An endpoint is <em>inconclusive</em>, and sampled again, exactly when it is not blocked and the
- * upper end of its ratio interval is still above 1 + min_effect: a slowdown worth blocking for has not
- * been ruled out. So sampling stops early both when an endpoint is clearly slow (blocked) and when it
+ * <p>An endpoint is sampled again exactly when it is not blocked and the upper end of its ratio
+ * interval is still above 1 + min_effect: a slowdown worth blocking for has not been ruled out. So sampling stops early both when an endpoint is clearly slow (blocked) and when it
  * is clearly fine (the interval rules out min_effect). At the last look the ordinary rule of
  * {@link LatencyRule} decides.
  */
@@ -30,17 +29,16 @@ public final class SequentialPlan {
 
     private final List<Integer> sizes;
     private final double alpha;
-    private final double minEffect;
-    private final double confidence;
-    private final Map<Integer, double[]> levelsByBaselineSize = new ConcurrentHashMap<>();
+    private final LatencySpec spec;
+    /** Computing the levels integrates numerically; plans with the same looks share them. */
+    private static final Map<String, double[]> LEVELS = new ConcurrentHashMap<>();
 
     /**
      * @param sizes      the number of current samples at each look, increasing
      * @param alpha      the false-block rate to keep, for one endpoint
-     * @param minEffect  the smallest slowdown worth blocking for
-     * @param confidence the coverage of the ratio's interval, used to rule out min_effect
+     * @param spec       the bars each look is judged against, and the interval's coverage
      */
-    public SequentialPlan(List<Integer> sizes, double alpha, double minEffect, double confidence) {
+    public SequentialPlan(List<Integer> sizes, double alpha, LatencySpec spec) {
         if (sizes.isEmpty()) {
             throw new IllegalArgumentException("a sequential plan needs at least one look");
         }
@@ -54,8 +52,7 @@ public final class SequentialPlan {
         }
         this.sizes = List.copyOf(sizes);
         this.alpha = alpha;
-        this.minEffect = minEffect;
-        this.confidence = confidence;
+        this.spec = spec;
     }
 
     /**
@@ -75,8 +72,7 @@ public final class SequentialPlan {
                 sizes.add(size);
             }
         }
-        return new SequentialPlan(sizes, (1 - spec.confidence()) / Math.max(1, endpoints), spec.minEffect(),
-                spec.confidence());
+        return new SequentialPlan(sizes, (1 - spec.confidence()) / Math.max(1, endpoints), spec);
     }
 
     public List<Integer> sizes() {
@@ -109,17 +105,18 @@ public final class SequentialPlan {
         if (look < 0 || look >= looks()) {
             throw new IllegalArgumentException("look " + look + " of a plan with " + looks() + " looks");
         }
-        LatencyStats stats = LatencyComparison.measure(baseline, current, confidence);
+        LatencyStats stats = LatencyComparison.measure(baseline, current, spec.confidence(), spec.effectiveRoundSize());
         double level = level(look, baseline.size());
-        EndpointVerdict verdict = LatencyRule.judge(stats, stats.test().pValue(), level, minEffect);
+        EndpointVerdict verdict = LatencyRule.judge(stats, stats.test().pValue(), level, spec);
         boolean last = look == looks() - 1;
         LookDecision.Next next;
-        if (verdict.status() == Status.FAIL) {
+        if (verdict.finding() == LatencyFinding.WORTH_BLOCKING) {
             next = LookDecision.Next.BLOCK;
-        } else if (!last && stats.ratio().high() > 1 + minEffect) {
+        } else if (!last && verdict.finding() != LatencyFinding.UNDER_FLOOR
+                && stats.ratio().high() > 1 + spec.minEffect()) {
             next = LookDecision.Next.CONTINUE;
         } else {
-            next = verdict.status() == Status.WARN ? LookDecision.Next.WARN : LookDecision.Next.PASS;
+            next = LookDecision.Next.DECIDED;
         }
         verdict = verdict.withDetail(String.format(Locale.ROOT,
                 "sequential look %d of %d at %d current samples: p had to be below %s (%s spread over the looks)",
@@ -131,7 +128,8 @@ public final class SequentialPlan {
         if (baselineSize < 1) {
             throw new IllegalArgumentException("no baseline samples");
         }
-        return levelsByBaselineSize.computeIfAbsent(baselineSize, m -> {
+        return LEVELS.computeIfAbsent(sizes + "/" + alpha + "/" + baselineSize, key -> {
+            int m = baselineSize;
             if (looks() == 1) {
                 return new double[] {alpha};
             }

@@ -12,49 +12,46 @@ import java.util.Map;
 import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
 
-/** A run's latency decisions: Holm across endpoints, missing samples, budgets, sequential rounds. */
+/** A run's latency decisions: Holm across endpoints, missing samples, budgets, looks, confirmation. */
 class LatencyDecisionTest {
-    private static final double[] TEN_TO_NINETEEN = {10, 11, 12, 13, 14, 15, 16, 17, 18, 19};
-    // U = 84 of 100 pairs: exact one-sided p = 0.004465 (SciPy's _MWU(10, 10).sf(84)).
-    private static final double[] SLOWER = {13.5, 15.5, 16.5, 17.5, 18.5, 19.5, 20.5, 21.5, 22.5, 23.5};
-    private static final double[] SAME = {10.5, 11.5, 12.5, 13.5, 14.5, 15.5, 16.5, 17.5, 18.5, 19.5};
-
-    private static LatencySpec spec(List<String> endpoints, int samples, int max, Map<String, Map<String, Duration>> budgets) {
-        return new LatencySpec(endpoints, samples, 0, 0.10, 0.99, max, budgets);
-    }
-
     private static LatencySamples of(String id, double[] ms) {
         return SimulatedDeploys.samples(id, ms);
     }
 
-    @Test
-    void aSlowdownThatBlocksOnItsOwnOnlyWarnsAfterHolmsCorrectionForThreeEndpoints() {
-        List<CheckResult> alone = LatencyDecision.decide(List.of(of("list", TEN_TO_NINETEEN)),
-                List.of(of("list", SLOWER)), spec(List.of("list"), 10, 10, Map.of()));
-        List<CheckResult> three = LatencyDecision.decide(
-                List.of(of("list", TEN_TO_NINETEEN), of("home", TEN_TO_NINETEEN), of("cart", TEN_TO_NINETEEN)),
-                List.of(of("list", SLOWER), of("home", SAME), of("cart", SAME)),
-                spec(List.of("list", "home", "cart"), 10, 10, Map.of()));
+    private static double[] lognormal(SplittableRandom random, int n, double sigma, double factor) {
+        return SimulatedDeploys.lognormal(random, n, sigma, factor);
+    }
 
-        assertThat(alone.get(0).status()).isEqualTo(Status.FAIL);
-        assertThat((double) alone.get(0).metrics().get("p_value")).isCloseTo(0.004465348892593475, within(1e-12));
+    @Test
+    void holmsCorrectionMultipliesTheSmallestPValueByTheNumberOfEndpoints() {
+        SplittableRandom random = new SplittableRandom(2);
+        double[] base = lognormal(random, 120, 0.25, 1);
+        double[] slower = lognormal(random, 40, 0.25, 1.12);
+        List<CheckResult> alone = LatencyDecision.decide(List.of(of("list", base)), List.of(of("list", slower)),
+                LatencySpecs.of(List.of("list"), 40, 40));
+        List<CheckResult> three = LatencyDecision.decide(
+                List.of(of("list", base), of("home", lognormal(random, 120, 0.25, 1)),
+                        of("cart", lognormal(random, 120, 0.25, 1))),
+                List.of(of("list", slower), of("home", lognormal(random, 40, 0.25, 1)),
+                        of("cart", lognormal(random, 40, 0.25, 1))),
+                LatencySpecs.of(List.of("list", "home", "cart"), 40, 40));
+
+        double p = (double) alone.get(0).metrics().get("p_value");
         CheckResult list = three.get(0);
-        assertThat(list.status()).isEqualTo(Status.WARN);
-        assertThat((double) list.metrics().get("p_value")).isCloseTo(3 * 0.004465348892593475, within(1e-12));
-        assertThat((double) list.metrics().get("p_value_unadjusted")).isCloseTo(0.004465348892593475, within(1e-12));
-        assertThat(list.summary()).startsWith("GET /api/list cannot rule out up to +");
-        assertThat(list.details()).contains("Holm's correction for 3 endpoints: p = 0.0045 became 0.013");
-        assertThat(three).extracting(CheckResult::status).containsExactly(Status.WARN, Status.WARN, Status.WARN);
+        assertThat((double) list.metrics().get("p_value_unadjusted")).isCloseTo(p, within(1e-15));
+        assertThat((double) list.metrics().get("p_value")).isCloseTo(Math.min(1, 3 * p), within(1e-12));
+        assertThat(list.details()).anyMatch(d -> d.startsWith("Holm's correction for 3 endpoints: p = "));
     }
 
     @Test
     void resultsFollowTheSuitesOrderWithBudgetsLast() {
         SplittableRandom random = new SplittableRandom(1);
-        LatencySpec spec = spec(List.of("home", "list"), 30, 30, Map.of("list", Map.of("p95", Duration.ofMillis(20))));
-        List<LatencySamples> before = List.of(of("list", SimulatedDeploys.lognormal(random, 30, 0.1, 1)),
-                of("home", SimulatedDeploys.lognormal(random, 30, 0.1, 1)));
-        List<LatencySamples> after = List.of(of("list", SimulatedDeploys.lognormal(random, 30, 0.1, 1.5)),
-                of("home", SimulatedDeploys.lognormal(random, 30, 0.1, 1)));
+        LatencySpec spec = LatencySpecs.of(List.of("home", "list"), 40, 40, 0,
+                Map.of("list", Map.of("p95", Duration.ofMillis(20))));
+        List<LatencySamples> before = List.of(of("list", lognormal(random, 120, 0.1, 1)),
+                of("home", lognormal(random, 120, 0.1, 1)));
+        List<LatencySamples> after = List.of(of("list", lognormal(random, 40, 0.1, 1.5)),
+                of("home", lognormal(random, 40, 0.1, 1)));
 
         List<CheckResult> results = LatencyDecision.decide(before, after, spec);
 
@@ -67,8 +64,8 @@ class LatencyDecisionTest {
 
     @Test
     void anEndpointAddedAfterTheBaselineWasTakenWarns() {
-        List<CheckResult> results = LatencyDecision.decide(List.of(), List.of(of("new", SAME)),
-                spec(List.of("new"), 10, 10, Map.of()));
+        List<CheckResult> results = LatencyDecision.decide(List.of(), List.of(of("new", new double[] {10, 11, 12})),
+                LatencySpecs.of(List.of("new"), 10, 10));
 
         assertThat(results).singleElement().satisfies(r -> {
             assertThat(r.status()).isEqualTo(Status.WARN);
@@ -80,8 +77,8 @@ class LatencyDecisionTest {
 
     @Test
     void anEndpointThatCouldNotBeMeasuredNowIsAnError() {
-        List<CheckResult> results = LatencyDecision.decide(List.of(of("list", TEN_TO_NINETEEN)), List.of(),
-                spec(List.of("list"), 10, 10, Map.of()));
+        List<CheckResult> results = LatencyDecision.decide(List.of(of("list", new double[] {10, 11, 12})), List.of(),
+                LatencySpecs.of(List.of("list"), 10, 10));
 
         assertThat(results).singleElement().satisfies(r -> {
             assertThat(r.status()).isEqualTo(Status.ERROR);
@@ -89,14 +86,26 @@ class LatencyDecisionTest {
         });
     }
 
-    /** A sampler of lognormal latency per endpoint that records what it was asked for. */
+    /**
+     * A sampler of lognormal latency per endpoint that records what it was asked for; after
+     * {@code changeAfter} samples of an endpoint its factor becomes {@code laterFactor}.
+     */
     private static final class Simulated implements CurrentSampler {
         private final SplittableRandom random = new SplittableRandom(42);
         private final Map<String, double[]> sigmaAndFactor;
         private final List<String> calls = new ArrayList<>();
+        private final int changeAfter;
+        private final double laterFactor;
+        private final Map<String, Integer> taken = new java.util.HashMap<>();
 
         Simulated(Map<String, double[]> sigmaAndFactor) {
+            this(sigmaAndFactor, Integer.MAX_VALUE, 1);
+        }
+
+        Simulated(Map<String, double[]> sigmaAndFactor, int changeAfter, double laterFactor) {
             this.sigmaAndFactor = sigmaAndFactor;
+            this.changeAfter = changeAfter;
+            this.laterFactor = laterFactor;
         }
 
         @Override
@@ -105,51 +114,81 @@ class LatencyDecisionTest {
             List<LatencySamples> out = new ArrayList<>();
             for (String id : endpointIds) {
                 double[] p = sigmaAndFactor.get(id);
-                out.add(of(id, SimulatedDeploys.lognormal(random, count, p[0], p[1])));
+                int before = taken.merge(id, count, Integer::sum) - count;
+                out.add(of(id, lognormal(random, count, p[0], before >= changeAfter ? laterFactor : p[1])));
             }
             return out;
+        }
+
+        @Override
+        public Map<String, ColdStart> coldStarts() {
+            return Map.of("slow", new ColdStart(20, 2.3), "same", new ColdStart(10, 1.1));
         }
     }
 
     @Test
-    void sequentialRoundsSampleOnlyTheEndpointsStillUndecided() throws Exception {
+    void laterLooksSampleOnlyTheEndpointsStillOpenAndABlockIsConfirmedWithFreshSamples() throws Exception {
         SplittableRandom random = new SplittableRandom(8);
         List<LatencySamples> baselines = List.of(
-                of("slow", SimulatedDeploys.lognormal(random, 120, 0.05, 1)),
-                of("same", SimulatedDeploys.lognormal(random, 120, 0.05, 1)),
-                of("unsure", SimulatedDeploys.lognormal(random, 120, 0.25, 1)));
+                of("slow", lognormal(random, 120, 0.05, 1)),
+                of("same", lognormal(random, 120, 0.05, 1)),
+                of("unsure", lognormal(random, 120, 0.4, 1)));
         Simulated sampler = new Simulated(Map.of(
                 "slow", new double[] {0.05, 1.5},
                 "same", new double[] {0.05, 1.0},
-                "unsure", new double[] {0.25, 1.08},
+                "unsure", new double[] {0.4, 1.08},
                 "home", new double[] {0.05, 1.0}));
-        LatencySpec spec = spec(List.of("slow", "same", "unsure"), 30, 120,
+        LatencySpec spec = LatencySpecs.of(List.of("slow", "same", "unsure"), 40, 120, 30,
                 Map.of("home", Map.of("p50", Duration.ofMillis(100))));
 
         List<CheckResult> results = LatencyDecision.run(spec, baselines, sampler);
 
-        assertThat(sampler.calls.get(0)).isEqualTo("[slow, same, unsure, home] x 30");
-        assertThat(sampler.calls.subList(1, sampler.calls.size())).isNotEmpty().allMatch(c -> c.equals("[unsure] x 30"));
+        assertThat(sampler.calls).containsExactly("[slow, same, unsure, home] x 40", "[unsure] x 40", "[unsure] x 40",
+                "[slow] x 30");
         assertThat(results).extracting(CheckResult::id)
                 .containsExactly("slow-latency", "same-latency", "unsure-latency", "home-budget");
-        assertThat(results.get(0).status()).isEqualTo(Status.FAIL);
-        assertThat((List<?>) results.get(0).metrics().get("current_ms")).hasSize(30);
+        CheckResult slow = results.get(0);
+        assertThat(slow.status()).isEqualTo(Status.FAIL);
+        assertThat((List<?>) slow.metrics().get("current_ms")).hasSize(40);
+        assertThat((List<?>) slow.metrics().get("confirm_ms")).hasSize(30);
+        assertThat(slow.details()).anyMatch(d -> d.startsWith("sequential look 1 of 3 at 40 current samples"))
+                .anyMatch(d -> d.matches("confirmed: 1\\.\\d\\d× in 30 fresh samples"));
+        assertThat(slow.summary()).endsWith("; first 20 requests were 2.30× slower: cold start");
         assertThat(results.get(1).status()).isEqualTo(Status.PASS);
-        assertThat((List<?>) results.get(2).metrics().get("current_ms")).hasSize(30 * sampler.calls.size());
-        assertThat(results.get(0).details()).anyMatch(d -> d.startsWith("sequential look 1 of 4 at 30 current samples"));
+        assertThat(results.get(1).summary()).doesNotContain("cold start");
+        assertThat(results.get(1).metrics()).containsEntry("warmup_thrown_away", 10);
+        assertThat((List<?>) results.get(2).metrics().get("current_ms")).hasSize(120);
+        assertThat(results.get(2).metrics().get("finding")).isEqualTo("inconclusive");
         assertThat(results.get(3).status()).isEqualTo(Status.PASS);
+    }
+
+    @Test
+    void aSlowdownTheFreshSamplesDoNotShowWarnsThatTheRoundsDisagreeInsteadOfBlocking() throws Exception {
+        SplittableRandom random = new SplittableRandom(9);
+        List<LatencySamples> baselines = List.of(of("list", lognormal(random, 120, 0.05, 1)));
+        // a burst: the first 40 samples are 40% slower, the fresh ones are back to normal
+        Simulated sampler = new Simulated(Map.of("list", new double[] {0.05, 1.4}), 40, 1.0);
+
+        CheckResult r = LatencyDecision.run(LatencySpecs.of(List.of("list"), 40, 120, 30, Map.of()), baselines, sampler)
+                .get(0);
+
+        assertThat(r.status()).isEqualTo(Status.WARN);
+        assertThat(r.metrics()).containsEntry("finding", "unconfirmed");
+        assertThat(r.summary()).matches("GET /api/list: the rounds disagree: 1\\.\\d\\d× slower in the first 40 samples, "
+                + "(0\\.9\\d|1\\.0\\d)× in 30 fresh samples; not blocking on latency alone \\(99% CI .*");
+        assertThat(r.playbook()).isEqualTo("latency-regression");
     }
 
     @Test
     void withoutRoomForMoreSamplesRunSamplesOnceAndCorrectsLikeDecide() throws Exception {
         SplittableRandom random = new SplittableRandom(9);
-        List<LatencySamples> baselines = List.of(of("a", SimulatedDeploys.lognormal(random, 30, 0.25, 1)),
-                of("b", SimulatedDeploys.lognormal(random, 30, 0.25, 1)));
-        Simulated sampler = new Simulated(Map.of("a", new double[] {0.25, 1.3}, "b", new double[] {0.25, 1.0}));
+        List<LatencySamples> baselines = List.of(of("a", lognormal(random, 40, 0.25, 1)),
+                of("b", lognormal(random, 40, 0.25, 1)));
+        Simulated sampler = new Simulated(Map.of("a", new double[] {0.25, 1.0}, "b", new double[] {0.25, 1.0}));
 
-        List<CheckResult> results = LatencyDecision.run(spec(List.of("a", "b"), 30, 30, Map.of()), baselines, sampler);
+        List<CheckResult> results = LatencyDecision.run(LatencySpecs.of(List.of("a", "b"), 40, 40), baselines, sampler);
 
-        assertThat(sampler.calls).containsExactly("[a, b] x 30");
+        assertThat(sampler.calls).containsExactly("[a, b] x 40");
         assertThat(results.get(0).details()).anyMatch(d -> d.startsWith("Holm's correction for 2 endpoints"));
     }
 }

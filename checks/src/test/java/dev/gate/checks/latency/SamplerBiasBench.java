@@ -39,11 +39,11 @@ public final class SamplerBiasBench {
                 sampler.close();
             }
             System.out.println();
-            LatencySpec spec = new LatencySpec(List.of("e"), 30, 5, 0.10, 0.99, 60, Map.of());
+            LatencySpec spec = LatencySpecs.of(List.of("e"), 40, 120);
             site.route("/base", r -> Reply.json("{}").after(Duration.ofMillis(20)));
             site.route("/same", r -> Reply.json("{}").after(Duration.ofMillis(20)));
             site.route("/slow", r -> Reply.json("{}").after(Duration.ofMillis(24)));
-            LatencySamples baseline = sampler(site, "/base").sample(List.of("e"), 60).get(0);
+            LatencySamples baseline = sampler(site, "/base").sample(List.of("e"), 120).get(0);
             for (String path : new String[] {"/same", "/slow"}) {
                 CheckResult r = LatencyDecision.run(spec, List.of(baseline), sampler(site, path)).get(0);
                 System.out.println(path + " (" + (path.equals("/same") ? "20 ms, as the baseline" : "24 ms, +20%") + "): "
@@ -54,6 +54,6 @@ public final class SamplerBiasBench {
 
     private static LatencySampler sampler(TestSite site, String path) {
         LatencyEndpoint e = new LatencyEndpoint("e", "GET " + path, "GET", URI.create(site.url(path)), Map.of(), Optional.empty());
-        return new LatencySampler(Duration.ofSeconds(5), TlsPolicy.VERIFY, List.of(e), 20, Progress.silent());
+        return new LatencySampler(Duration.ofSeconds(5), TlsPolicy.VERIFY, List.of(e), WarmUp.fixed(20), Progress.silent());
     }
 }

@@ -1,0 +1,31 @@
+package dev.gate.realstack;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+/** The suite a team would write for the real shop: its HTML listing and JSON API, latency on both. */
+public final class RealShopSuite {
+    private RealShopSuite() {
+    }
+
+    /** Writes the suite next to where the gate will keep its baseline and runs; returns its path. */
+    public static Path write(Path dir, ShopStack shop) throws IOException {
+        Path suite = dir.resolve("suite.yaml");
+        Files.writeString(suite, "name: realshop\n"
+                + "target: " + shop.url() + "\n"
+                + "commit:\n"
+                + "  marker: { json: /api/products, field: commit }\n"
+                + "  converge: { consecutive: 3, timeout: 30s, interval: 1s }\n"
+                + "apis:\n"
+                + "  - id: listing\n"
+                + "    request: { method: GET, path: /products/ }\n"
+                + "    expect: { status: 200, body_contains: [\"<h1>Products</h1>\"] }\n"
+                + "  - id: products\n"
+                + "    request: { method: GET, path: /api/products }\n"
+                + "    expect: { status: 200, json: { \"items.size()\": 400 } }\n"
+                + "latency:\n"
+                + "  endpoints: [listing, products]\n");
+        return suite;
+    }
+}

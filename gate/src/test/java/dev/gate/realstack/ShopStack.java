@@ -1,0 +1,203 @@
+package dev.gate.realstack;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.net.HttpURLConnection;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * A real stack on 127.0.0.1, from Debian's packages: a Python shop on SQLite served by gunicorn
+ * with two workers, behind nginx with gzip on. A deploy is what such shops do: write the release
+ * into its own folder, flip the {@code current} symlink and HUP gunicorn, whose new workers start
+ * cold while the old ones finish. Needs {@code /usr/bin/gunicorn} and {@code /usr/sbin/nginx}
+ * (packages gunicorn and nginx-light; {@code bin/test} installs them).
+ */
+public final class ShopStack implements AutoCloseable {
+    public static final Path GUNICORN = Path.of("/usr/bin/gunicorn");
+    public static final Path NGINX = Path.of("/usr/sbin/nginx");
+    private static final Path PYTHON = Path.of("/usr/bin/python3");
+    private static final Duration START = Duration.ofSeconds(20);
+
+    private final Path root;
+    private final int port;
+    private final List<Process> processes = new ArrayList<>();
+    private final Path gunicornPid;
+    private String live;
+
+    private ShopStack(Path root, int port) {
+        this.root = root;
+        this.port = port;
+        this.gunicornPid = root.resolve("gunicorn.pid");
+    }
+
+    public static boolean installed() {
+        return Files.isExecutable(GUNICORN) && Files.isExecutable(NGINX) && Files.isExecutable(PYTHON);
+    }
+
+    /** Starts the stack serving {@code commit} with the healthy code. */
+    public static ShopStack start(Path root, String commit) throws IOException, InterruptedException {
+        ShopStack s = new ShopStack(root, freePort());
+        try {
+            s.boot(commit);
+        } catch (IOException | InterruptedException | RuntimeException e) {
+            s.close();
+            throw e;
+        }
+        return s;
+    }
+
+    private void boot(String commit) throws IOException, InterruptedException {
+        copy("shop.py", root.resolve("app/shop.py"));
+        copy("seed.py", root.resolve("seed.py"));
+        run(List.of(PYTHON.toString(), root.resolve("seed.py").toString(), root.resolve("shop.db").toString()));
+        release(commit, 0);
+        Files.createSymbolicLink(root.resolve("current"), root.resolve("releases").resolve(commit));
+        int appPort = freePort();
+        ProcessBuilder gunicorn = new ProcessBuilder(GUNICORN.toString(), "--workers", "2", "--bind",
+                "127.0.0.1:" + appPort, "--pid", gunicornPid.toString(), "--chdir", root.resolve("app").toString(),
+                "shop:app");
+        gunicorn.environment().put("SHOP_ROOT", root.toString());
+        processes.add(gunicorn.redirectErrorStream(true).redirectOutput(root.resolve("gunicorn.log").toFile()).start());
+        Path conf = root.resolve("nginx/nginx.conf");
+        Files.createDirectories(conf.getParent().resolve("logs"));
+        Files.createDirectories(conf.getParent().resolve("tmp"));
+        Files.writeString(conf, nginxConfig(appPort));
+        processes.add(new ProcessBuilder(NGINX.toString(), "-p", conf.getParent().toString(), "-c", conf.toString(),
+                "-g", "daemon off;").redirectErrorStream(true).redirectOutput(root.resolve("nginx.log").toFile()).start());
+        awaitCommit(commit);
+    }
+
+    private String nginxConfig(int appPort) {
+        String user = "root".equals(System.getProperty("user.name")) ? "user root;\n" : "";
+        return user + "worker_processes 1;\npid nginx.pid;\nerror_log logs/error.log;\n"
+                + "events { worker_connections 256; }\n"
+                + "http {\n"
+                + "  access_log off;\n"
+                + "  client_body_temp_path tmp/body; proxy_temp_path tmp/proxy; fastcgi_temp_path tmp/fastcgi;\n"
+                + "  uwsgi_temp_path tmp/uwsgi; scgi_temp_path tmp/scgi;\n"
+                + "  gzip on; gzip_min_length 0; gzip_proxied any; gzip_types application/json text/html;\n"
+                + "  upstream shop { server 127.0.0.1:" + appPort + "; keepalive 8; }\n"
+                + "  server {\n"
+                + "    listen 127.0.0.1:" + port + ";\n"
+                + "    location / { proxy_pass http://shop; proxy_http_version 1.1; proxy_set_header Connection \"\"; }\n"
+                + "  }\n"
+                + "}\n";
+    }
+
+    public String url() {
+        return "http://127.0.0.1:" + port;
+    }
+
+    public String live() {
+        return live;
+    }
+
+    /**
+     * Deploys a release: its folder, the symlink flipped, gunicorn HUPed; returns once every answer
+     * of a few in a row serves it (the old workers have finished).
+     *
+     * @param extraQueries per product listed, on average: 0 is the healthy code; more is an N+1 query bug
+     */
+    public void deploy(String commit, double extraQueries) throws IOException, InterruptedException {
+        release(commit, extraQueries);
+        Path link = root.resolve("current.new");
+        Files.deleteIfExists(link);
+        Files.createSymbolicLink(link, root.resolve("releases").resolve(commit));
+        Files.move(link, root.resolve("current"), StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+        long pid = Long.parseLong(Files.readString(gunicornPid).trim());
+        run(List.of("kill", "-HUP", String.valueOf(pid)));
+        awaitCommit(commit);
+    }
+
+    private void release(String commit, double extraQueries) throws IOException {
+        Path dir = root.resolve("releases").resolve(commit);
+        Files.createDirectories(dir);
+        Files.writeString(dir.resolve("release.json"),
+                "{\"commit\": \"" + commit + "\", \"extra_queries\": " + extraQueries + "}\n");
+    }
+
+    private void awaitCommit(String commit) throws InterruptedException, IOException {
+        Instant until = Instant.now().plus(START);
+        int inARow = 0;
+        while (Instant.now().isBefore(until)) {
+            for (Process p : processes) {
+                if (!p.isAlive()) {
+                    throw new IOException("the shop stopped (exit " + p.exitValue() + "); see " + root);
+                }
+            }
+            inARow = commit.equals(servedCommit()) ? inARow + 1 : 0;
+            if (inARow >= 6) {
+                live = commit;
+                return;
+            }
+            Thread.sleep(inARow > 0 ? 20 : 100);
+        }
+        throw new IOException("the shop did not serve " + commit + " within " + START.toSeconds() + " s; see " + root);
+    }
+
+    private String servedCommit() {
+        try {
+            HttpURLConnection c = (HttpURLConnection) URI.create(url() + "/api/products").toURL().openConnection();
+            c.setConnectTimeout(1000);
+            c.setReadTimeout(2000);
+            try (InputStream in = c.getInputStream()) {
+                String body = new String(in.readNBytes(1 << 20), StandardCharsets.UTF_8);
+                int at = body.indexOf("\"commit\": \"");
+                return at < 0 ? null : body.substring(at + 11, body.indexOf('"', at + 11));
+            }
+        } catch (IOException notYet) {
+            return null;
+        }
+    }
+
+    private static void copy(String resource, Path to) throws IOException {
+        Files.createDirectories(to.getParent());
+        try (InputStream in = Objects.requireNonNull(ShopStack.class.getResourceAsStream(resource), resource)) {
+            Files.copy(in, to, StandardCopyOption.REPLACE_EXISTING);
+        }
+    }
+
+    private static void run(List<String> command) throws IOException, InterruptedException {
+        Process p = new ProcessBuilder(command).redirectErrorStream(true).start();
+        String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        if (p.waitFor() != 0) {
+            throw new IOException(String.join(" ", command) + " failed: " + out.strip());
+        }
+    }
+
+    private static int freePort() {
+        try (ServerSocket s = new ServerSocket(0)) {
+            return s.getLocalPort();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    @Override
+    public void close() {
+        for (Process p : processes) {
+            p.destroy();
+        }
+        for (Process p : processes) {
+            try {
+                if (!p.waitFor(5, java.util.concurrent.TimeUnit.SECONDS)) {
+                    p.destroyForcibly();
+                }
+            } catch (InterruptedException e) {
+                p.destroyForcibly();
+                Thread.currentThread().interrupt();
+            }
+        }
+    }
+}
