@@ -1,12 +1,14 @@
 package dev.gate.checks;
 
 import com.fasterxml.jackson.annotation.JsonFormat;
+import com.fasterxml.jackson.annotation.JsonIgnore;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.Collections;
 
 /**
@@ -20,6 +22,11 @@ import java.util.Collections;
  * @param metrics  numbers, strings or lists of numbers, in insertion order
  * @param playbook the runbook's name, resolved to a link by the reports
  * @param duration how long the check took; {@code duration_ms} in a run record
+ * @param transientCause  why a failure may pass when tried again ({@code HTTP 502}, {@code connection
+ *                        refused by 127.0.0.1:8080}), set by the check, which alone knows the cause;
+ *                        empty when trying again cannot help (a missing selector on a page served 200)
+ * @param earlierAttempts the attempts before this one when the runner tried again, oldest first;
+ *                        empty when the check ran once
  */
 public record CheckResult(
         String id,
@@ -32,7 +39,9 @@ public record CheckResult(
         List<Artifact> artifacts,
         String playbook,
         @JsonProperty("duration_ms") @JsonFormat(shape = JsonFormat.Shape.NUMBER_INT, pattern = "MILLIS")
-        Duration duration) {
+        Duration duration,
+        Optional<String> transientCause,
+        List<Attempt> earlierAttempts) {
 
     public CheckResult {
         Objects.requireNonNull(id, "id");
@@ -46,6 +55,28 @@ public record CheckResult(
         artifacts = artifacts == null ? List.of() : List.copyOf(artifacts);
         playbook = playbook == null ? "" : playbook;
         duration = duration == null ? Duration.ZERO : duration;
+        // absent from records written before retries existed
+        transientCause = transientCause == null ? Optional.empty() : transientCause;
+        earlierAttempts = earlierAttempts == null ? List.of() : List.copyOf(earlierAttempts);
+    }
+
+    /** A result of one attempt, with no transient cause: what every check returned before retries. */
+    public CheckResult(String id, String kind, String name, Status status, String summary, List<String> details,
+                       Map<String, Object> metrics, List<Artifact> artifacts, String playbook, Duration duration) {
+        this(id, kind, name, status, summary, details, metrics, artifacts, playbook, duration, Optional.empty(),
+                List.of());
+    }
+
+    /** Failed at first and passed when tried again: a warning, since the site did fail once. */
+    @JsonIgnore
+    public boolean flaky() {
+        return !earlierAttempts.isEmpty() && !status.isProblem();
+    }
+
+    /** How many times the check ran. */
+    @JsonIgnore
+    public int attempts() {
+        return earlierAttempts.size() + 1;
     }
 
     /**
@@ -91,26 +122,38 @@ public record CheckResult(
     }
 
     public CheckResult withDetails(List<String> newDetails) {
-        return new CheckResult(id, kind, name, status, summary, newDetails, metrics, artifacts, playbook, duration);
+        return new CheckResult(id, kind, name, status, summary, newDetails, metrics, artifacts, playbook,
+                duration, transientCause, earlierAttempts);
     }
 
     public CheckResult withMetrics(Map<String, Object> newMetrics) {
-        return new CheckResult(id, kind, name, status, summary, details, newMetrics, artifacts, playbook, duration);
+        return new CheckResult(id, kind, name, status, summary, details, newMetrics, artifacts, playbook,
+                duration, transientCause, earlierAttempts);
     }
 
     public CheckResult withArtifacts(List<Artifact> newArtifacts) {
-        return new CheckResult(id, kind, name, status, summary, details, metrics, newArtifacts, playbook, duration);
+        return new CheckResult(id, kind, name, status, summary, details, metrics, newArtifacts, playbook,
+                duration, transientCause, earlierAttempts);
     }
 
     public CheckResult withPlaybook(String newPlaybook) {
-        return new CheckResult(id, kind, name, status, summary, details, metrics, artifacts, newPlaybook, duration);
+        return new CheckResult(id, kind, name, status, summary, details, metrics, artifacts, newPlaybook,
+                duration, transientCause, earlierAttempts);
     }
 
     public CheckResult withDuration(Duration newDuration) {
-        return new CheckResult(id, kind, name, status, summary, details, metrics, artifacts, playbook, newDuration);
+        return new CheckResult(id, kind, name, status, summary, details, metrics, artifacts, playbook,
+                newDuration, transientCause, earlierAttempts);
+    }
+
+    /** The same result, marked as a failure that may pass when tried again, for the reason given. */
+    public CheckResult withTransientCause(String cause) {
+        return new CheckResult(id, kind, name, status, summary, details, metrics, artifacts, playbook, duration,
+                Optional.of(cause), earlierAttempts);
     }
 
     public CheckResult withStatus(Status newStatus, String newSummary) {
-        return new CheckResult(id, kind, name, newStatus, newSummary, details, metrics, artifacts, playbook, duration);
+        return new CheckResult(id, kind, name, newStatus, newSummary, details, metrics, artifacts, playbook,
+                duration, transientCause, earlierAttempts);
     }
 }

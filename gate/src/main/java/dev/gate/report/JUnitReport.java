@@ -1,6 +1,7 @@
 package dev.gate.report;
 
 import dev.gate.checks.Artifact;
+import dev.gate.checks.Attempt;
 import dev.gate.checks.Status;
 import dev.gate.checks.CheckResult;
 import dev.gate.run.RunRecord;
@@ -24,6 +25,15 @@ import java.util.Map;
  * and Jenkins and the GitHub reporters show a passing case's output next to it, so the warning is
  * still there for whoever opens it, starting with {@code WARN:}. (No per-testcase properties: the
  * Jenkins schema, which stricter readers validate against, does not allow them.)
+ *
+ * <p>A check the runner tried again is written the way Maven Surefire writes a rerun test
+ * ({@code rerunFailingTestsCount}), which Surefire's own report parser, Jenkins and the GitHub
+ * test-report actions read as flakes: a flaky check is a passing test case with a
+ * {@code <flakyFailure>} (or {@code <flakyError>}) per failed attempt; a check that failed every
+ * time has its {@code <failure>} (or {@code <error>}) and a {@code <rerunFailure>} (or
+ * {@code <rerunError>}) per earlier attempt. Each carries the attempt's summary as {@code message},
+ * its status as {@code type}, and its details in a {@code <stackTrace>}, where Surefire puts the
+ * evidence of a run. Readers that know none of these skip them and see the case as before.
  */
 public final class JUnitReport {
     public static final String FILE = "junit.xml";
@@ -87,11 +97,29 @@ public final class JUnitReport {
             x.append("      <").append(element).append(" message=\"").append(attr(c.summary()))
                     .append("\" type=\"").append(c.status().name()).append("\">")
                     .append(Escaping.xml(body(c))).append("</").append(element).append(">\n");
-        } else {
+        }
+        for (Attempt a : c.earlierAttempts()) {
+            if (a.status().isProblem()) {
+                rerun(x, c.status().isProblem() ? "rerun" : "flaky", a);
+            }
+        }
+        if (!c.status().isProblem()) {
             String out = (c.status() == Status.WARN ? "WARN: " + c.summary() + "\n" : "") + body(c);
             x.append("      <system-out>").append(Escaping.xml(out)).append("</system-out>\n");
         }
         x.append("    </testcase>\n");
+    }
+
+    /** {@code <flakyFailure>}, {@code <rerunError>} and the like: one earlier attempt that failed. */
+    private static void rerun(StringBuilder x, String prefix, Attempt a) {
+        String element = prefix + (a.status() == Status.FAIL ? "Failure" : "Error");
+        StringBuilder evidence = new StringBuilder();
+        a.details().forEach(d -> evidence.append(d).append('\n'));
+        a.artifacts().forEach(f -> evidence.append(f.kind()).append(": ").append(f.path()).append('\n'));
+        x.append("      <").append(element).append(" message=\"").append(attr(a.summary()))
+                .append("\" type=\"").append(a.status().name()).append("\">")
+                .append("<stackTrace>").append(Escaping.xml(evidence.toString())).append("</stackTrace>")
+                .append("</").append(element).append(">\n");
     }
 
     /** The details, then where to look next: the runbook and the artifacts. */

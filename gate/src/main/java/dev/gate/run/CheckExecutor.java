@@ -24,23 +24,57 @@ import java.util.concurrent.atomic.AtomicReference;
 /**
  * Runs checks with bounded parallelism under a deadline. This is where fail-closed happens: a
  * check that throws or overruns becomes an {@link Status#ERROR} result with its cause in one
- * line, never a missing result.
+ * line, never a missing result. It is also where a check is tried again, one mechanism for every
+ * kind: when an attempt fails and the check marked the failure as one that may pass
+ * ({@link CheckResult#transientCause()}), it runs again after a pause, in a context of its own
+ * (a page gets a new browser context, an API call a new connection in any case), as many times
+ * as {@link Retries} allows; {@link RetriedResult} makes the attempts one result.
  */
 public final class CheckExecutor {
     private final int parallelism;
     private final Duration runTimeout;
     private final RunListener listener;
+    private final Retries retries;
 
-    /** @param runTimeout the suite's run timeout, named in the error of a check that overruns it */
+    /**
+     * Runs every check once.
+     *
+     * @param runTimeout the suite's run timeout, named in the error of a check that overruns it
+     */
     public CheckExecutor(int parallelism, Duration runTimeout, RunListener listener) {
+        this(parallelism, runTimeout, listener, Retries.NONE);
+    }
+
+    /** @param retries how many times each check may be tried again after a failure that may pass */
+    public CheckExecutor(int parallelism, Duration runTimeout, RunListener listener, Retries retries) {
         this.parallelism = Math.max(1, parallelism);
         this.runTimeout = runTimeout;
         this.listener = listener;
+        this.retries = retries;
     }
 
-    /** Runs one check in the calling thread, turning anything it throws into an ERROR result. */
+    /**
+     * Runs one check in the calling thread, turning anything it throws into an ERROR result, and
+     * trying it again while its failure may pass and its retries last.
+     */
     public CheckResult runOne(Check check, CheckContext context) throws InterruptedException {
-        return guard(check, check::run, context);
+        listener.checkStarted(check.id(), check.name());
+        Instant start = context.clock().instant();
+        List<CheckResult> attempts = new ArrayList<>();
+        CheckResult last = attempt(check, check::run, context);
+        attempts.add(last);
+        while (attempts.size() <= retries.of(check.id()) && last.status().isProblem()
+                && last.transientCause().isPresent()) {
+            listener.progress(check.id(), "attempt " + attempts.size() + " failed (" + last.transientCause().get()
+                    + "); trying again in " + Durations.format(retries.pause()));
+            context.sleeper().sleep(retries.pause());
+            last = attempt(check, check::run, context.forAttempt(attempts.size() + 1));
+            attempts.add(last);
+        }
+        CheckResult result = attempts.size() == 1 ? last
+                : RetriedResult.of(attempts, Duration.between(start, context.clock().instant()));
+        listener.checkFinished(result);
+        return result;
     }
 
     /**
@@ -65,6 +99,13 @@ public final class CheckExecutor {
 
     private CheckResult guard(Check check, Step step, CheckContext context) throws InterruptedException {
         listener.checkStarted(check.id(), check.name());
+        CheckResult result = attempt(check, step, context);
+        listener.checkFinished(result);
+        return result;
+    }
+
+    /** One attempt of a check, timed, with whatever it throws as an ERROR result. */
+    private static CheckResult attempt(Check check, Step step, CheckContext context) throws InterruptedException {
         Instant start = context.clock().instant();
         CheckResult result;
         try {
@@ -83,7 +124,6 @@ public final class CheckExecutor {
         if (result.duration().isZero()) {
             result = result.withDuration(Duration.between(start, context.clock().instant()));
         }
-        listener.checkFinished(result);
         return result;
     }
 

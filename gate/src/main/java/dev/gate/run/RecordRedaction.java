@@ -1,6 +1,7 @@
 package dev.gate.run;
 
 import dev.gate.checks.Artifact;
+import dev.gate.checks.Attempt;
 import dev.gate.checks.CheckResult;
 import dev.gate.checks.Redactor;
 import java.util.LinkedHashMap;
@@ -28,9 +29,17 @@ public final class RecordRedaction {
 
     private CheckResult check(CheckResult c) {
         return new CheckResult(c.id(), c.kind(), text(c.name()), c.status(), text(c.summary()), texts(c.details()),
-                metrics(c.metrics()), c.artifacts().stream()
-                        .map(a -> new Artifact(a.kind(), a.path(), text(a.description()))).toList(),
-                c.playbook(), c.duration());
+                metrics(c.metrics()), artifacts(c.artifacts()), c.playbook(), c.duration(),
+                c.transientCause().map(this::text), c.earlierAttempts().stream().map(this::attempt).toList());
+    }
+
+    private Attempt attempt(Attempt a) {
+        return new Attempt(a.status(), text(a.summary()), texts(a.details()), metrics(a.metrics()),
+                artifacts(a.artifacts()), a.duration());
+    }
+
+    private List<Artifact> artifacts(List<Artifact> artifacts) {
+        return artifacts.stream().map(a -> new Artifact(a.kind(), a.path(), text(a.description()))).toList();
     }
 
     private ActionRecord action(ActionRecord a) {

@@ -70,7 +70,8 @@ public final class Runner {
         Instant deadline = started.plus(suite.timeouts().run());
         CheckContext context = context(suite, request.runDir(), clock, sleeper, listener);
         Plan plan = Plan.of(new Plan.Inputs(suite, request.expected(), request.before(), request.shard(), browser));
-        CheckExecutor executor = new CheckExecutor(Math.max(4, suite.pagesParallel()), suite.timeouts().run(), listener);
+        CheckExecutor executor = new CheckExecutor(Math.max(4, suite.pagesParallel()), suite.timeouts().run(), listener,
+                Retries.of(suite));
 
         // they probe nothing and hold whatever the release does: the final table and the verdict say
         // them, the live console does not

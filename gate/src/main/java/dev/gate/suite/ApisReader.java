@@ -28,13 +28,14 @@ final class ApisReader {
     private ApisReader() {
     }
 
-    static List<ApiSpec> read(SuiteNode list, Ids ids) {
+    static List<ApiSpec> read(SuiteNode list, Ids ids, RetryCounts retries) {
         List<ApiSpec> apis = new ArrayList<>();
         for (SuiteNode entry : list.items(false)) {
             if (!entry.expectMap()) {
                 continue;
             }
             String id = ids.claim(entry);
+            retries.read(entry, id);
             Optional<SuiteNode> request = entry.get("request");
             String method = "GET";
             String path = "/";

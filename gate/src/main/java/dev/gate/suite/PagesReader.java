@@ -12,13 +12,14 @@ final class PagesReader {
     private PagesReader() {
     }
 
-    static List<PageSpec> read(SuiteNode list, Ids ids) {
+    static List<PageSpec> read(SuiteNode list, Ids ids, RetryCounts retries) {
         List<PageSpec> pages = new ArrayList<>();
         for (SuiteNode entry : list.items(false)) {
             if (!entry.expectMap()) {
                 continue;
             }
             String id = ids.claim(entry);
+            retries.read(entry, id);
             String path = entry.get("path").flatMap(PagesReader::path).orElse("/");
             if (!entry.has("path")) {
                 entry.problem("missing \"path\", such as \"/\" or \"/p/42\"");

@@ -14,6 +14,7 @@ import dev.gate.verdict.Policy;
 import java.net.URI;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Stream;
@@ -25,6 +26,8 @@ import java.util.stream.Stream;
  * @param file     where the suite was read from; relative paths in it are resolved against its folder
  * @param secrets  values never to show: those taken from the environment and those listed under {@code secrets}
  * @param freeze   deploy freeze windows, when {@code gate run} refuses to deploy
+ * @param retries  per page and API id, how many times its check is tried again after a failure that
+ *                 may pass (a reset, a 502); ids not in it are not retried
  */
 public record Suite(
         Path file,
@@ -44,12 +47,19 @@ public record Suite(
         Policy policy,
         Set<String> secrets,
         FreezeCalendar freeze,
-        Optional<Path> playbooks) {
+        Optional<Path> playbooks,
+        Map<String, Integer> retries) {
 
     public Suite {
         pages = List.copyOf(pages);
         apis = List.copyOf(apis);
         secrets = Set.copyOf(secrets);
+        retries = Map.copyOf(retries);
+    }
+
+    /** How many times the check of this id is tried again; 0 for the gate's own checks. */
+    public int retries(String id) {
+        return retries.getOrDefault(id, 0);
     }
 
     /** Where the commit marker is read: every key page, or the version endpoint. */

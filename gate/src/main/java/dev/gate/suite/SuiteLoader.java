@@ -116,8 +116,9 @@ public final class SuiteLoader {
         }
         Timeouts timeouts = timeouts(top);
         Ids ids = new Ids();
-        List<PageSpec> pages = top.get("pages").map(n -> PagesReader.read(n, ids)).orElse(List.of());
-        List<ApiSpec> apis = top.get("apis").map(n -> ApisReader.read(n, ids)).orElse(List.of());
+        RetryCounts retries = RetryCounts.of(top);
+        List<PageSpec> pages = top.get("pages").map(n -> PagesReader.read(n, ids, retries)).orElse(List.of());
+        List<ApiSpec> apis = top.get("apis").map(n -> ApisReader.read(n, ids, retries)).orElse(List.of());
         CommitReader.Section commit = top.get("commit").map(CommitReader::read).orElse(CommitReader.Section.DEFAULT);
         CommitMarker marker = commit.marker();
         ConvergeSpec converge = commit.converge();
@@ -144,7 +145,7 @@ public final class SuiteLoader {
             return null;
         }
         return new Suite(file, name, target, timeouts, marker, converge, pages, apis, latency, onFailure,
-                browser, parallel, oldAssets, tls, policy, secrets, freeze, playbooks);
+                browser, parallel, oldAssets, tls, policy, secrets, freeze, playbooks, retries.byId());
     }
 
     private static FreezeCalendar freeze(SuiteNode list) {

@@ -100,6 +100,17 @@ class InputFaultsTest {
     }
 
     @Test
+    void aRetryCountOutsideZeroToFiveIsRefusedWithItsPlaceAndNothingIsProbed() {
+        Suites.write(dir, "bad.yaml", Suites.apisOnly(site.url(), "retries: 9\n")
+                .replace("path: /api/health }", "path: /api/health }, retries: 1.5"));
+
+        Cli.Result r = run("verify", "--suite", "bad.yaml", "--expect-commit", NEW);
+
+        refused(r, "gate: bad.yaml:7:10: retries: must be between 0 and 5, got 9",
+                "gate: bad.yaml:6:60: apis[0].retries: expected a whole number, got \"1.5\"");
+    }
+
+    @Test
     void aVariableWithoutItsClosingBraceIsRefusedWithItsPlace() {
         Suites.write(dir, "bad.yaml", Suites.apisOnly(site.url(), "")
                 .replace("path: /api/health }", "path: /api/health, headers: { Authorization: \"Bearer ${env:SHOP_TOKEN\" } }"));

@@ -190,4 +190,13 @@ class HtmlReportTest {
         assertThat(doc.select("meta[http-equiv=Content-Security-Policy]").attr("content")).startsWith("default-src 'none'");
         assertThat(doc.select("a[href*=://]").eachAttr("href")).containsExactly("https://shop.example.com");
     }
+
+    @Test
+    void aFlakyCheckShowsItsLineEveryAttemptAndTheFirstAttemptsScreenshot() {
+        String html = HtmlReport.render(SampleRuns.retried(), ArtifactLinks.linksOnly());
+
+        assertThat(html).contains("flaky: page / passed on the second attempt; the first failed: HTTP 503")
+                .contains("attempt 1: FAIL: GET / → 503 (expected 200)")
+                .contains("artifacts/home/screenshot.png");
+    }
 }

@@ -137,4 +137,40 @@ class JUnitReportTest {
         Node property = doc.getElementsByTagName("property").item(0);
         assertThat(((Element) property).getAttribute("name")).isEqualTo("verdict");
     }
+
+    @Test
+    void aFlakyCheckPassesWithAFlakyFailurePerFailedAttemptAsSurefireWritesIt() throws Exception {
+        Document doc = parse(JUnitReport.render(SampleRuns.retried()));
+
+        Element home = testcase(doc, "home");
+        assertThat(children(home, "failure")).isEmpty();
+        assertThat(children(home, "error")).isEmpty();
+        Element flaky = children(home, "flakyFailure").get(0);
+        assertThat(children(home, "flakyFailure")).hasSize(1);
+        assertThat(flaky.getAttribute("message")).isEqualTo("GET / → 503 (expected 200)");
+        assertThat(flaky.getAttribute("type")).isEqualTo("FAIL");
+        assertThat(children(flaky, "stackTrace").get(0).getTextContent())
+                .isEqualTo("block: GET / → 503 (expected 200)\nscreenshot: artifacts/home/screenshot.png\n");
+        assertThat(children(home, "system-out").get(0).getTextContent())
+                .startsWith("WARN: flaky: page / passed on the second attempt; the first failed: HTTP 503\n");
+        assertThat(doc.getDocumentElement().getAttribute("failures")).isEqualTo("1");
+    }
+
+    @Test
+    void aCheckFailingEveryAttemptHasItsFailureAndARerunPerEarlierAttempt() throws Exception {
+        Document doc = parse(JUnitReport.render(SampleRuns.retried()));
+
+        Element orders = testcase(doc, "orders");
+        assertThat(children(orders, "failure").get(0).getAttribute("message"))
+                .isEqualTo("GET /api/orders → 503 (expected 2xx): draining (all 3 attempts failed)");
+        assertThat(children(orders, "rerunFailure")).hasSize(2).allSatisfy(rerun -> {
+            assertThat(rerun.getAttribute("message")).isEqualTo("GET /api/orders → 503 (expected 2xx): draining");
+            assertThat(rerun.getAttribute("type")).isEqualTo("FAIL");
+        });
+        assertThat(children(orders, "flakyFailure")).isEmpty();
+        Element cart = testcase(doc, "cart");
+        assertThat(children(cart, "error")).hasSize(1);
+        assertThat(children(cart, "rerunFailure")).extracting(e -> e.getAttribute("message"))
+                .containsExactly("GET /api/cart: 127.0.0.1:8080 closed the connection without a response");
+    }
 }

@@ -94,4 +94,12 @@ class MarkdownSummaryTest {
         assertThat(md).contains("| ❌ FAIL | x\\|y | api | a \\| b<br>c &lt;b&gt;d&lt;/b&gt; | 1ms |\n");
         assertThat(md).contains("\nx\\|y: a \\| b c\n");
     }
+
+    @Test
+    void aFlakyCheckIsAWarningWhoseLineNamesTheFirstFailure() {
+        String md = MarkdownSummary.render(SampleRuns.retried(), "run");
+
+        assertThat(md).contains("flaky: page / passed on the second attempt; the first failed: HTTP 503")
+                .contains("GET /api/orders → 503 (expected 2xx): draining (all 3 attempts failed)");
+    }
 }

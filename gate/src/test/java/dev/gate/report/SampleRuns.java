@@ -1,6 +1,7 @@
 package dev.gate.report;
 
 import dev.gate.checks.Artifact;
+import dev.gate.checks.Attempt;
 import dev.gate.checks.Status;
 import dev.gate.checks.commit.CommitId;
 import dev.gate.checks.commit.Liveness;
@@ -69,6 +70,38 @@ final class SampleRuns {
     static RunRecord passed() {
         return record(Verdict.PASS, 0, "all 2 checks passed", List.of(commit(),
                 api("health", Status.PASS, "200 in 38ms", List.of())), List.of());
+    }
+
+    /**
+     * A run with checks the runner tried again, as {@code RetriedResult} makes them: a page that
+     * failed with a 503 and then rendered (its first screenshot kept), an API that failed all three
+     * times, and one whose last attempt could not run at all.
+     */
+    static RunRecord retried() {
+        Artifact shot = new Artifact("screenshot", "artifacts/home/screenshot.png", "screenshot of /");
+        Attempt first503 = new Attempt(Status.FAIL, "GET / → 503 (expected 200)",
+                List.of("block: GET / → 503 (expected 200)"), metrics("status", 503), List.of(shot), Duration.ofMillis(900));
+        CheckResult home = new CheckResult("home", "page", "page /", Status.WARN,
+                "flaky: page / passed on the second attempt; the first failed: HTTP 503",
+                List.of("attempt 1: FAIL: GET / → 503 (expected 200)", "attempt 2: PASS: / rendered in 312 ms (4 requests)"),
+                metrics("status", 200), List.of(shot), "page-broken", Duration.ofMillis(1800), Optional.empty(),
+                List.of(first503));
+        Attempt draining = new Attempt(Status.FAIL, "GET /api/orders → 503 (expected 2xx): draining",
+                List.of("GET /api/orders → 503 (expected 2xx): draining"), metrics("status", 503), List.of(), Duration.ofMillis(20));
+        CheckResult orders = new CheckResult("orders", "api", "GET /api/orders", Status.FAIL,
+                "GET /api/orders → 503 (expected 2xx): draining (all 3 attempts failed)",
+                List.of("attempt 1: FAIL: GET /api/orders → 503 (expected 2xx): draining",
+                        "attempt 2: FAIL: GET /api/orders → 503 (expected 2xx): draining",
+                        "attempt 3: FAIL: GET /api/orders → 503 (expected 2xx): draining"),
+                metrics("status", 503), List.of(), "api-failed", Duration.ofMillis(1060), Optional.of("HTTP 503"),
+                List.of(draining, draining));
+        Attempt reset = new Attempt(Status.FAIL, "GET /api/cart: 127.0.0.1:8080 closed the connection without a response",
+                List.of(), Map.of(), List.of(), Duration.ofMillis(4));
+        CheckResult cart = new CheckResult("cart", "api", "GET /api/cart", Status.ERROR,
+                "the check could not run: IllegalStateException: boom (both attempts failed)", List.of(), Map.of(),
+                List.of(), "", Duration.ofMillis(510), Optional.empty(), List.of(reset));
+        return record(Verdict.BLOCK, 1, "orders: GET /api/orders → 503 (expected 2xx): draining (all 3 attempts failed)",
+                List.of(commit(), home, orders, cart), List.of());
     }
 
     /** A run where everything the site could say carries markup and quotes. */

@@ -48,6 +48,7 @@ class ReadmeSuiteTest {
         assertThat(full.latency().budgets()).containsKey("health");
         assertThat(full.freeze().windows()).hasSize(1);
         assertThat(full.secrets()).contains("t0ken-value", "c00kie-value");
+        assertThat(full.retries()).isEqualTo(Map.of("home", 1, "product", 0, "health", 2));
     }
 
     private Path file(String yaml) throws Exception {

@@ -295,4 +295,27 @@ class SuiteLoaderTest {
     void anEmptyFileSaysWhatASuiteNeeds() {
         problems("").hasMessage("suite.yaml:1:1: the suite is empty: it needs at least \"target\" and one page");
     }
+
+    @Test
+    void pagesAndApisAreTriedAgainOnceUnlessTheSuiteOrTheCheckSaysOtherwise() throws Exception {
+        Suite defaults = parse("target: http://a.test\npages: [{ id: home, path: / }]\n"
+                + "apis: [{ id: health, request: { path: /h } }]\n");
+        Suite set = parse("target: http://a.test\nretries: 3\n"
+                + "pages: [{ id: home, path: / }, { id: cart, path: /cart, retries: 0 }]\n"
+                + "apis: [{ id: health, request: { path: /h }, retries: 5 }]\n");
+
+        assertThat(defaults.retries()).isEqualTo(Map.of("home", 1, "health", 1));
+        assertThat(set.retries()).isEqualTo(Map.of("home", 3, "cart", 0, "health", 5));
+        assertThat(set.retries("commit")).isZero();
+    }
+
+    @Test
+    void aRetryCountThatIsNotAWholeNumberFromZeroToFiveIsNamedWithItsPlace() {
+        assertThat(messages("target: http://a.test\nretries: 9\n"
+                + "pages: [{ id: home, path: /, retries: -1 }]\n"
+                + "apis: [{ id: health, request: { path: /h }, retries: often }]\n"))
+                .containsExactly("suite.yaml:2:10: retries: must be between 0 and 5, got 9",
+                        "suite.yaml:3:39: pages[0].retries: must be between 0 and 5, got -1",
+                        "suite.yaml:4:54: apis[0].retries: expected a whole number, got \"often\"");
+    }
 }

@@ -14,9 +14,10 @@ import java.util.Map;
 import java.util.Objects;
 
 /**
- * Does a key API answer as declared? Sends the suite's request once and reports every
- * expectation it misses. A call that gets no response (refused, timed out, TLS rejected) fails
- * with the cause.
+ * Does a key API answer as declared? Sends the suite's request once, on a fresh connection, and
+ * reports every expectation it misses. A call that gets no response (refused, timed out, TLS
+ * rejected) fails with the cause. A failure another attempt may not repeat (no answer, a 5xx) is
+ * marked with its {@link CheckResult#transientCause()}; trying again is the runner's business.
  *
  * <p>Nothing secret leaves this class: every string of the result passes through the context's
  * redactor, widened with the values of credential headers ({@code Authorization}, {@code Cookie},
@@ -68,7 +69,8 @@ public final class ApiCheck implements Check {
             response = ApiCall.fresh(context.http().timeout(), context.http().tls(), spec.maxBody()).send(spec, uri);
         } catch (ApiCallException e) {
             String summary = name + ": " + e.getMessage();
-            return result(redactor, name, Status.FAIL, summary, List.of(summary), Map.of(), since(start));
+            CheckResult failed = result(redactor, name, Status.FAIL, summary, List.of(summary), Map.of(), since(start));
+            return e.mayPassAgain() ? failed.withTransientCause(redactor.redact(e.getMessage())) : failed;
         }
         redactor = redactor.with(SecretHeaders.values(response.headers()));
         List<String> failures = new ResponseAssertions(name, spec.expect(), redactor).failures(response);
@@ -80,7 +82,17 @@ public final class ApiCheck implements Check {
             String summary = name + " → " + response.status() + " in " + Durations.format(response.time());
             return result(redactor, name, Status.PASS, summary, List.of(), metrics, since(start));
         }
-        return result(redactor, name, Status.FAIL, failures.get(0), failures, metrics, since(start));
+        CheckResult failed = result(redactor, name, Status.FAIL, failures.get(0), failures, metrics, since(start));
+        return serverFault(response) ? failed.withTransientCause("HTTP " + response.status()) : failed;
+    }
+
+    /**
+     * A 5xx the suite did not ask for: the server says the fault is its own, which a draining load
+     * balancer (502), a restarting instance (503) or a slow upstream (504) makes true for a moment.
+     * Any other miss (a JSON value, a body text, a header on a 2xx) answers the same every time.
+     */
+    private boolean serverFault(ApiResponse response) {
+        return response.status() >= 500 && !spec.expect().statuses().accepts(response.status());
     }
 
     private static Duration since(long start) {

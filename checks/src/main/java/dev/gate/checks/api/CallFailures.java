@@ -2,6 +2,7 @@ package dev.gate.checks.api;
 
 import dev.gate.checks.http.UnreadableBodyException;
 import dev.gate.checks.time.Durations;
+import java.io.IOException;
 import java.io.InterruptedIOException;
 import java.net.ConnectException;
 import java.net.SocketTimeoutException;
@@ -28,47 +29,62 @@ final class CallFailures {
      *                which makes the client throw whatever the closed socket happened to cause
      */
     static ApiCallException describe(Throwable thrown, URI uri, Duration timeout, boolean expired) {
-        return new ApiCallException(reason(thrown, uri, timeout, expired), thrown);
+        Cause cause = cause(thrown, uri, timeout, expired);
+        return new ApiCallException(cause.reason(), thrown, cause.mayPassAgain());
     }
 
-    private static String reason(Throwable thrown, URI uri, Duration timeout, boolean expired) {
+    /** A reason in one line, and whether another attempt may get an answer. */
+    private record Cause(String reason, boolean mayPassAgain) {
+        static Cause passing(String reason) {
+            return new Cause(reason, true);
+        }
+
+        static Cause lasting(String reason) {
+            return new Cause(reason, false);
+        }
+    }
+
+    private static Cause cause(Throwable thrown, URI uri, Duration timeout, boolean expired) {
         String where = uri.getHost() + ":" + ApiCall.port(uri);
         String within = Durations.format(timeout);
         if (expired) {
-            return "no response within " + within;
+            return Cause.passing("no response within " + within);
         }
         Optional<UnreadableBodyException> body = find(thrown, UnreadableBodyException.class);
         if (body.isPresent()) {
-            return body.get().getMessage();
+            return Cause.lasting(body.get().getMessage());
         }
         if (find(thrown, ConnectTimeoutException.class).isPresent()) {
-            return "no connection to " + where + " within " + within;
+            return Cause.passing("no connection to " + where + " within " + within);
         }
         if (find(thrown, SocketTimeoutException.class).isPresent()) {
-            return "no response within " + within;
+            return Cause.passing("no response within " + within);
         }
         if (find(thrown, ConnectException.class).isPresent()) {
-            return "connection refused by " + where;
+            return Cause.passing("connection refused by " + where);
         }
         if (find(thrown, UnknownHostException.class).isPresent()) {
-            return "cannot resolve host " + uri.getHost();
+            return Cause.lasting("cannot resolve host " + uri.getHost());
         }
         Optional<SSLException> tls = find(thrown, SSLException.class);
         if (tls.isPresent()) {
-            return "TLS failed with " + where + ": " + firstLine(rootCause(tls.get()).getMessage());
+            return Cause.lasting("TLS failed with " + where + ": " + firstLine(rootCause(tls.get()).getMessage()));
         }
         if (find(thrown, RedirectException.class).isPresent()) {
-            return "too many redirects (a redirect loop?)";
+            return Cause.lasting("too many redirects (a redirect loop?)");
         }
         if (find(thrown, NoHttpResponseException.class).isPresent()) {
-            return where + " closed the connection without a response";
+            return Cause.passing(where + " closed the connection without a response");
         }
         if (find(thrown, InterruptedIOException.class).isPresent()) {
-            return "the call was interrupted";
+            // the run is being stopped: trying again would only delay the stop
+            return Cause.lasting("the call was interrupted");
         }
         Throwable root = rootCause(thrown);
         String message = root.getMessage();
-        return root.getClass().getSimpleName() + (message == null ? "" : ": " + firstLine(message));
+        String reason = root.getClass().getSimpleName() + (message == null ? "" : ": " + firstLine(message));
+        // a reset, a broken pipe, a body cut short: the connection failed, not the request
+        return find(thrown, IOException.class).isPresent() ? Cause.passing(reason) : Cause.lasting(reason);
     }
 
     private static <T extends Throwable> Optional<T> find(Throwable thrown, Class<T> type) {

@@ -22,7 +22,8 @@ import java.util.concurrent.TimeoutException;
 /**
  * Renders one key page in the run's browser and judges it as a user would see it: the main
  * response, required content, console errors, uncaught exceptions, failed requests, and the
- * commit in the rendered page.
+ * commit in the rendered page. Every run renders in a new browser context, so when the runner
+ * tries a page again the second attempt shares no cookie, cache or connection with the first.
  */
 public final class PageCheck implements Check {
     public static final String KIND = "page";
@@ -108,9 +109,24 @@ public final class PageCheck implements Check {
         render.trace().ifPresent(p -> artifacts.add(new Artifact("trace", context.relativeToRun(p),
                 "Playwright trace: npx playwright show-trace " + context.relativeToRun(p))));
         render.consoleLog().ifPresent(p -> artifacts.add(new Artifact("console", context.relativeToRun(p), "console log of " + spec.path())));
-        return new CheckResult(spec.id(), KIND, name(), status, context.redactor().redact(summary),
+        CheckResult result = new CheckResult(spec.id(), KIND, name(), status, context.redactor().redact(summary),
                 details.stream().map(context.redactor()::redact).toList(), metrics(render.observation()), artifacts,
                 playbook, Duration.ZERO);
+        return transientCause(findings, status).map(c -> result.withTransientCause(context.redactor().redact(c)))
+                .orElse(result);
+    }
+
+    /**
+     * Why a failed page may render next time: the first failing finding with a passing cause (an
+     * answer of 503 also leaves the selectors missing, and those follow from it). Empty when the page
+     * passed, or when nothing failing can pass by itself.
+     */
+    private static Optional<String> transientCause(List<PageFinding> findings, Status status) {
+        if (!status.isProblem()) {
+            return Optional.empty();
+        }
+        return findings.stream().filter(f -> f.severity().status() == status)
+                .flatMap(f -> f.transientCause().stream()).findFirst();
     }
 
     private static Status worst(List<PageFinding> findings) {

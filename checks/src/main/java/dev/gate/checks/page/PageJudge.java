@@ -40,16 +40,20 @@ public final class PageJudge {
         String path = pathOf(o.url());
         if (o.mainStatus() == 0) {
             String why = o.mainFailure().isEmpty() ? "no response within " + Durations.format(timeout) : o.mainFailure();
-            findings.add(new PageFinding(Severity.BLOCK, "GET " + path + " failed: " + why, "page-broken"));
+            // a navigation that got no answer (refused, reset, timed out) says nothing about the release
+            findings.add(PageFinding.passing(Severity.BLOCK, "GET " + path + " failed: " + why, "page-broken", why));
             return findings;
         }
         if (o.mainStatus() != spec.expectedStatus()) {
-            findings.add(new PageFinding(Severity.BLOCK, "GET " + path + " → " + o.mainStatus()
-                    + " (expected " + spec.expectedStatus() + ")" + redirectNote(o), "page-broken"));
+            String line = "GET " + path + " → " + o.mainStatus() + " (expected " + spec.expectedStatus() + ")"
+                    + redirectNote(o);
+            findings.add(o.mainStatus() >= 500
+                    ? PageFinding.passing(Severity.BLOCK, line, "page-broken", "HTTP " + o.mainStatus())
+                    : new PageFinding(Severity.BLOCK, line, "page-broken"));
         }
         if (!o.loaded()) {
-            findings.add(new PageFinding(Severity.BLOCK, path + " did not finish loading within "
-                    + Durations.format(timeout), "page-broken"));
+            String line = path + " did not finish loading within " + Durations.format(timeout);
+            findings.add(PageFinding.passing(Severity.BLOCK, line, "page-broken", line));
         }
         for (String selector : o.missingSelectors()) {
             findings.add(new PageFinding(Severity.BLOCK, "selector \"" + selector + "\" not visible after "
@@ -72,7 +76,11 @@ public final class PageJudge {
         }
         for (FailedRequest r : o.failedRequests()) {
             Severity severity = r.sameOrigin() ? spec.sameOriginFailures() : spec.thirdPartyFailures();
-            findings.add(new PageFinding(severity, describe(r, path, o.url()), r.sameOrigin() ? "missing-asset" : "page-broken"));
+            String line = describe(r, path, o.url());
+            String playbook = r.sameOrigin() ? "missing-asset" : "page-broken";
+            // an asset the server failed to serve (5xx) or the network dropped may load next time; a 404 will not
+            boolean passing = r.status() >= 500 || r.status() == 0;
+            findings.add(passing ? PageFinding.passing(severity, line, playbook, line) : new PageFinding(severity, line, playbook));
         }
         commit.ifPresent(c -> commitFinding(c, o).ifPresent(findings::add));
         findings.removeIf(f -> f.severity() == Severity.IGNORE);

@@ -87,4 +87,28 @@ class PageJudgeTest {
                 .isEqualTo("Uncaught Error: boom (a.js:3)");
         assertThat(PageErrors.where("http://shop.test/static/app.js:11:4")).isEqualTo(" (app.js:12)");
     }
+
+    @Test
+    void whatAnotherRenderMayNotSeeCarriesItsCauseAndWhatThePageSaysDoesNot() {
+        PageJudge judge = new PageJudge(spec(Severity.BLOCK, Severity.BLOCK, Severity.WARN), TIMEOUT, Optional.empty());
+        FailedRequest missing = new FailedRequest("GET", "http://shop.test/static/app.3f2a.js", 404, "", "script", true);
+        FailedRequest dropped = new FailedRequest("GET", "http://shop.test/static/app.css", 0, "net::ERR_CONNECTION_RESET",
+                "stylesheet", true);
+        PageObservation refused = new PageObservation("http://shop.test/checkout", "http://shop.test/checkout", false, 0,
+                "net::ERR_CONNECTION_REFUSED", List.of(), "", List.of(), List.of(), List.of(), List.of(), List.of(),
+                Optional.empty(), Optional.empty(), Map.of(), List.of());
+
+        assertThat(judge.judge(seen(503, List.of(), List.of(), ""))).extracting(PageFinding::transientCause)
+                .containsExactly(Optional.of("HTTP 503"));
+        assertThat(judge.judge(refused)).extracting(PageFinding::transientCause)
+                .containsExactly(Optional.of("net::ERR_CONNECTION_REFUSED"));
+        assertThat(judge.judge(seen(200, List.of("boom"), List.of(missing, dropped), "")))
+                .extracting(PageFinding::line, PageFinding::transientCause).containsExactly(
+                        org.assertj.core.groups.Tuple.tuple("console error: boom", Optional.empty()),
+                        org.assertj.core.groups.Tuple.tuple("GET /static/app.3f2a.js → 404 (script, from /checkout)",
+                                Optional.empty()),
+                        org.assertj.core.groups.Tuple.tuple(
+                                "GET /static/app.css failed: net::ERR_CONNECTION_RESET (stylesheet, from /checkout)",
+                                Optional.of("GET /static/app.css failed: net::ERR_CONNECTION_RESET (stylesheet, from /checkout)")));
+    }
 }
