@@ -9,6 +9,7 @@ import java.util.HashMap;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.LinkedBlockingDeque;
@@ -23,6 +24,7 @@ import java.util.concurrent.TimeoutException;
  */
 public final class BrowserSession implements AutoCloseable {
     private static final long PUMP_MS = 25;
+    private static final long CLOSE_WAIT_MS = 1_000;
     private static final String DRIVER_ERROR = "Error {";
     private static final String DRIVER_MESSAGE = "message='";
 
@@ -32,6 +34,12 @@ public final class BrowserSession implements AutoCloseable {
     private final Options options;
     private final Thread thread;
     private volatile boolean closing;
+    /** Pages being rendered; touched only by the session's thread. */
+    private final List<PageRenderer> inFlight = new ArrayList<>();
+    /** Whether the session's thread is inside {@link #closeOverdue}, which the heartbeat may re-enter. */
+    private boolean watching;
+    /** The Playwright driver, killed with its browser when it does not stop in time. */
+    private volatile Optional<ProcessHandle> driver = Optional.empty();
 
     /**
      * @param parallel          pages in flight at once
@@ -90,12 +98,21 @@ public final class BrowserSession implements AutoCloseable {
         return result;
     }
 
+    /**
+     * Stops the session. Pages in flight are closed at once; a browser that does not then quit
+     * within {@value #CLOSE_WAIT_MS} ms (a renderer whose script never yields can hold Chromium's
+     * shutdown for ten seconds) is killed with its driver, so a stopped gate exits promptly.
+     */
     @Override
     public void close() {
         closing = true;
         thread.interrupt();
         try {
-            thread.join(TimeUnit.SECONDS.toMillis(20));
+            thread.join(CLOSE_WAIT_MS);
+            if (thread.isAlive()) {
+                driver.ifPresent(DriverProcess::kill);
+                thread.join(CLOSE_WAIT_MS);
+            }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
@@ -106,13 +123,52 @@ public final class BrowserSession implements AutoCloseable {
 
     private void loop() {
         Playwright playwright = null;
-        List<PageRenderer> inFlight = new ArrayList<>();
         try {
             playwright = createPlaywright();
+            driver = DriverProcess.newest();
             Browser browser = launch(playwright);
             ready.complete("Chromium " + browser.version());
-            while (!closing || !inFlight.isEmpty()) {
-                admit(browser, inFlight);
+            while (!closing) {
+                try {
+                    serve(browser);
+                } catch (RuntimeException e) {
+                    if (browser.isConnected()) {
+                        throw e;
+                    }
+                    // the browser quit or crashed: its pages fail, the ones still queued get a new browser
+                    failInFlight("the browser failed: " + firstLine(e));
+                    if (!closing) {
+                        browser = launch(playwright);
+                    }
+                }
+            }
+        } catch (InterruptedException e) {
+            // closing
+        } catch (BrowserUnavailableException | RuntimeException e) {
+            ready.completeExceptionally(e);
+            String why = "the browser failed: " + firstLine(e);
+            failInFlight(why);
+            for (Task t; (t = queue.poll()) != null; ) {
+                t.result().completeExceptionally(new IllegalStateException(why));
+            }
+        } finally {
+            failInFlight("the browser session was closed before the page finished");
+            if (playwright != null) {
+                try {
+                    playwright.close();
+                } catch (RuntimeException e) {
+                    // the driver is gone already
+                }
+            }
+        }
+    }
+
+    /** Renders queued pages in one browser until the session closes; throws when the browser is lost. */
+    private void serve(Browser browser) throws InterruptedException {
+        Heartbeat heartbeat = Heartbeat.start(browser, this::closeOverdue);
+        try {
+            while (!closing) {
+                admit(browser);
                 if (inFlight.isEmpty()) {
                     Task t = queue.poll(200, TimeUnit.MILLISECONDS);
                     if (t != null) {
@@ -129,34 +185,39 @@ public final class BrowserSession implements AutoCloseable {
                         it.remove();
                     }
                 }
-                if (!inFlight.isEmpty()) {
-                    inFlight.get(0).pump(PUMP_MS);
-                }
-            }
-        } catch (InterruptedException e) {
-            // closing
-        } catch (BrowserUnavailableException e) {
-            ready.completeExceptionally(e);
-        } catch (RuntimeException e) {
-            ready.completeExceptionally(e);
-            String why = "the browser failed: " + firstLine(e);
-            inFlight.forEach(r -> r.fail(why));
-            for (Task t; (t = queue.poll()) != null; ) {
-                t.result().completeExceptionally(new IllegalStateException(why));
+                heartbeat.pump(PUMP_MS);
             }
         } finally {
-            inFlight.forEach(r -> r.fail("the browser session was closed before the page finished"));
-            if (playwright != null) {
-                try {
-                    playwright.close();
-                } catch (RuntimeException e) {
-                    // the driver is gone already
-                }
-            }
+            heartbeat.close();
         }
     }
 
-    private void admit(Browser browser, List<PageRenderer> inFlight) {
+    /**
+     * Called on every tick of the heartbeat, also while the session's thread is blocked in a call
+     * on a page whose script never yields: closes the pages over their timeout (all of them once
+     * the session closes), which ends that call.
+     */
+    private void closeOverdue() {
+        if (watching) {
+            return;
+        }
+        watching = true;
+        try {
+            long now = System.nanoTime();
+            for (PageRenderer r : List.copyOf(inFlight)) {
+                r.closeIfOverdue(now, closing);
+            }
+        } finally {
+            watching = false;
+        }
+    }
+
+    private void failInFlight(String why) {
+        inFlight.forEach(r -> r.fail(why));
+        inFlight.clear();
+    }
+
+    private void admit(Browser browser) {
         while (inFlight.size() < Math.max(1, options.parallel()) && !closing) {
             Task t = queue.poll();
             if (t == null) {
