@@ -24,7 +24,10 @@ import java.util.concurrent.TimeoutException;
  */
 public final class BrowserSession implements AutoCloseable {
     private static final long PUMP_MS = 25;
-    private static final long CLOSE_WAIT_MS = 1_000;
+    /** How long a closing browser may take before it is killed with its driver; a normal close takes ~300 ms. */
+    private static final long CLOSE_WAIT_MS = 1_500;
+    /** ... and once a page had to be closed unfinished, whose renderer may never answer again. */
+    private static final long CLOSE_WAIT_HUNG_MS = 300;
     private static final String DRIVER_ERROR = "Error {";
     private static final String DRIVER_MESSAGE = "message='";
 
@@ -38,6 +41,8 @@ public final class BrowserSession implements AutoCloseable {
     private final List<PageRenderer> inFlight = new ArrayList<>();
     /** Whether the session's thread is inside {@link #closeOverdue}, which the heartbeat may re-enter. */
     private boolean watching;
+    /** Whether a page was closed unfinished: Chromium's own shutdown then waits ~10 s on its renderer. */
+    private volatile boolean rendererMayHang;
     /** The Playwright driver, killed with its browser when it does not stop in time. */
     private volatile Optional<ProcessHandle> driver = Optional.empty();
 
@@ -100,15 +105,23 @@ public final class BrowserSession implements AutoCloseable {
 
     /**
      * Stops the session. Pages in flight are closed at once; a browser that does not then quit
-     * within {@value #CLOSE_WAIT_MS} ms (a renderer whose script never yields can hold Chromium's
-     * shutdown for ten seconds) is killed with its driver, so a stopped gate exits promptly.
+     * within {@value #CLOSE_WAIT_MS} ms, or {@value #CLOSE_WAIT_HUNG_MS} ms once a page was closed
+     * unfinished (a renderer whose script never yields holds Chromium's shutdown for ten seconds),
+     * is killed with its driver, so a stopped gate exits promptly.
      */
     @Override
     public void close() {
         closing = true;
         thread.interrupt();
+        long start = System.nanoTime();
         try {
-            thread.join(CLOSE_WAIT_MS);
+            while (thread.isAlive()) {
+                long waited = (System.nanoTime() - start) / 1_000_000;
+                if (waited >= (rendererMayHang ? CLOSE_WAIT_HUNG_MS : CLOSE_WAIT_MS)) {
+                    break;
+                }
+                thread.join(50);
+            }
             if (thread.isAlive()) {
                 driver.ifPresent(DriverProcess::kill);
                 thread.join(CLOSE_WAIT_MS);
@@ -205,7 +218,9 @@ public final class BrowserSession implements AutoCloseable {
         try {
             long now = System.nanoTime();
             for (PageRenderer r : List.copyOf(inFlight)) {
-                r.closeIfOverdue(now, closing);
+                if (r.closeIfOverdue(now, closing)) {
+                    rendererMayHang = true;
+                }
             }
         } finally {
             watching = false;
@@ -213,6 +228,9 @@ public final class BrowserSession implements AutoCloseable {
     }
 
     private void failInFlight(String why) {
+        if (!inFlight.isEmpty()) {
+            rendererMayHang = true;
+        }
         inFlight.forEach(r -> r.fail(why));
         inFlight.clear();
     }

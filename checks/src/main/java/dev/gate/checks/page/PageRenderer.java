@@ -202,14 +202,15 @@ final class PageRenderer {
     /**
      * Closes the page's context when it is over its timeout by {@value #OVERDUE_MS} ms, or at once
      * when {@code now} the session closes. Called from the session's heartbeat, also while the
-     * session's thread waits in a call on this page: the close ends that call.
+     * session's thread waits in a call on this page: the close ends that call. True when it closed it.
      */
-    void closeIfOverdue(long now, boolean sessionClosing) {
+    boolean closeIfOverdue(long now, boolean sessionClosing) {
         if (closed || !(sessionClosing || now - deadline > OVERDUE_MS * 1_000_000L)) {
-            return;
+            return false;
         }
         scriptBusy = !observed && !sessionClosing;
         closeContext();
+        return true;
     }
 
     /** Moves the page on; true when it is finished and its result delivered. */
