@@ -19,8 +19,10 @@ import java.util.concurrent.TimeoutException;
 /**
  * One browser for a whole run. Playwright for Java must be driven from a single thread, so the
  * session owns that thread and renders pages as an event loop: up to {@code parallel} pages are in
- * flight at once, each in its own browser context, and every wait pumps the events of all of them.
- * Pages load in parallel in the browser even though one thread drives them.
+ * flight at once, each in its own browser context, and every wait (on the session's own
+ * {@link Heartbeat} page) pumps the events of all of them. Pages load in parallel in the browser
+ * even though one thread drives them. A page over its timeout is closed, a lost browser is
+ * replaced for the pages still queued, and a browser that does not close in time is killed.
  */
 public final class BrowserSession implements AutoCloseable {
     private static final long PUMP_MS = 25;

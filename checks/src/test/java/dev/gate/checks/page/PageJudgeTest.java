@@ -88,4 +88,30 @@ class PageJudgeTest {
                 .isEqualTo("Uncaught Error: boom (a.js:3)");
         assertThat(PageErrors.where("http://shop.test/static/app.js:11:4")).isEqualTo(" (app.js:12)");
     }
+
+    private static PageObservation settling(int navigations, boolean scriptBusy) {
+        PageObservation o = seen(200, List.of("noise"), List.of(), "");
+        return new PageObservation(o.url(), o.finalUrl(), false, o.mainStatus(), "", List.of(), "", List.of(), List.of(),
+                o.consoleErrors(), List.of(), List.of(), Optional.empty(), Optional.empty(), Map.of(), List.of(),
+                navigations, scriptBusy);
+    }
+
+    @Test
+    void aPageClosedBecauseItsScriptNeverYieldedFailsForThatAlone() {
+        PageJudge judge = new PageJudge(spec(Severity.BLOCK, Severity.BLOCK, Severity.WARN), TIMEOUT, Optional.empty(), Redactor.none());
+
+        assertThat(judge.judge(settling(1, true))).extracting(PageFinding::line)
+                .containsExactly("/checkout did not finish in 10s: the page's script kept the browser busy");
+    }
+
+    @Test
+    void aPageThatNavigatesMoreThanFiveTimesNeverSettlesAndFiveAreFine() {
+        PageJudge judge = new PageJudge(spec(Severity.BLOCK, Severity.BLOCK, Severity.WARN), TIMEOUT, Optional.empty(), Redactor.none());
+
+        assertThat(judge.judge(settling(6, false))).extracting(PageFinding::line)
+                .containsExactly("/checkout never settled: it navigated 6 times in 10s (meta refresh / script reload)");
+        assertThat(judge.judge(settling(5, false))).extracting(PageFinding::line)
+                .doesNotContain("/checkout never settled: it navigated 5 times in 10s (meta refresh / script reload)")
+                .contains("console error: noise");
+    }
 }
