@@ -2,12 +2,14 @@ package dev.gate.faults;
 
 import dev.gate.cli.Cli;
 import static dev.gate.faults.Suites.NEW;
+import static dev.gate.faults.Suites.OLD;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.gate.checks.testing.TestSite;
 import dev.gate.checks.testing.TestSite.Reply;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -71,6 +73,39 @@ class BrowserFaultsIT {
             assertThat(gate.out()).contains("BLOCK  home: /: the browser failed: ");
             RunFolders.assertNothingHalfWritten(dir.resolve("run"));
             assertThat(Processes.stillRunning(before, Duration.ofSeconds(5))).as("processes left behind").isEmpty();
+        }
+    }
+
+    /** The page in flight fails with the browser; the rollback's confirmation renders in a new one. */
+    @Test
+    void aBrowserKilledMidRunIsReplacedForTheRollbacksConfirmation() throws Exception {
+        Path rolledBack = dir.resolve("rolled-back");
+        site.route("/", q -> Files.exists(rolledBack) ? Reply.html(TestSite.pageWithCommit(OLD))
+                : Reply.html("<!doctype html><html><head><title>Shop</title><meta name=\"commit\" content=\"" + NEW
+                        + "\"></head><body><main id=\"main\">hello</main><script src=\"/slow.js\"></script></body></html>"));
+        Path rollback = Suites.script(dir, "rollback.sh", "touch " + rolledBack);
+        Suites.write(dir, "suite.yaml", Suites.onePage(site.url(), "on_failure: { rollback: " + Suites.argv(rollback.toString())
+                + ", rollback_timeout: 10s }\n").replace("page: 20s", "page: 60s"));
+        Files.createFile(rolledBack);
+        assertThat(new Cli(dir).run("baseline", "--suite", "suite.yaml").exit()).as("a baseline of the old release").isZero();
+        Files.delete(rolledBack);
+        try (GateProcess gate = GateProcess.in(dir).start("verify", "--suite", "suite.yaml", "--expect-commit", NEW,
+                "--out", "run")) {
+            gate.awaitLine("home: rendering /", Duration.ofSeconds(60));
+            assertThat(rendering.await(60, TimeUnit.SECONDS)).as("the browser asked for the page's script").isTrue();
+            List<ProcessHandle> chromium = gate.descendants().stream().filter(Processes::isChromium).toList();
+            assertThat(chromium).isNotEmpty();
+
+            chromium.forEach(ProcessHandle::destroyForcibly);
+            int exit = gate.awaitExit(Duration.ofSeconds(120));
+
+            assertThat(exit).as(gate.output()).isEqualTo(1);
+            JsonNode record = RunFolders.record(dir.resolve("run"), 1);
+            assertThat(RunFolders.check(record, "home").path("summary").asText()).startsWith("/: the browser failed: ");
+            JsonNode confirmed = record.path("actions").get(1);
+            assertThat(confirmed.path("outcome").asText()).as(gate.output()).isEqualTo("succeeded");
+            assertThat(confirmed.path("summary").asText()).startsWith("rolled back to " + OLD.substring(0, 7)
+                    + " and confirmed: it is live on every key page and they render");
         }
     }
 

@@ -112,6 +112,48 @@ class SignalsIT {
         }
     }
 
+    /**
+     * The page's script never yields, so the browser cannot close it gracefully: the gate closes
+     * it, kills the browser and its driver when they do not quit at once, and exits right after
+     * its record is written. The two-second bound is on a hang (it took eleven), not a timing.
+     */
+    @Test
+    void aSigtermWhileAPageScriptNeverYieldsExitsRightAfterTheRecordIsWritten() throws Exception {
+        java.util.concurrent.CountDownLatch jammed = new java.util.concurrent.CountDownLatch(1);
+        site.route("/", q -> Reply.html("<!doctype html><html><head><title>Shop</title><meta name=\"commit\" content=\""
+                + NEW + "\"></head><body><main id=\"main\">hello</main><script>const x = new XMLHttpRequest();"
+                + " x.open('GET', '/jammed', false); x.send(); while (true) {}</script></body></html>"));
+        site.route("/jammed", q -> {
+            jammed.countDown();
+            return Reply.html("");
+        });
+        try (GateProcess gate = verifyWith(Suites.onePage(site.url(), "").replace("page: 20s", "page: 5m"))) {
+            gate.awaitLine("… home: rendering /", STAGE);
+            assertThat(jammed.await(STAGE.toSeconds(), java.util.concurrent.TimeUnit.SECONDS))
+                    .as("the page's script started its endless loop").isTrue();
+            List<ProcessHandle> children = gate.descendants();
+
+            gate.signal("TERM");
+            Path record = dir.resolve("run/result.json");
+            long deadline = System.nanoTime() + STOP.toNanos();
+            while (!Files.exists(record) && gate.handle().isAlive() && System.nanoTime() < deadline) {
+                // polled: the record is renamed into place, and 10 ms is well inside the bound
+                java.util.concurrent.TimeUnit.MILLISECONDS.sleep(10);
+            }
+            long written = System.nanoTime();
+            int exit = gate.awaitExit(STOP);
+            Duration afterRecord = Duration.ofNanos(System.nanoTime() - written);
+
+            assertThat(exit).as(gate.output()).isEqualTo(143);
+            assertThat(afterRecord).as("from result.json to the exit; " + gate.output()).isLessThan(Duration.ofSeconds(2));
+            assertThat(gate.err()).doesNotContain("did not stop within");
+            assertThat(Processes.stillRunning(children, Duration.ofSeconds(5))).as("processes left behind").isEmpty();
+            JsonNode json = RunFolders.record(dir.resolve("run"), 143);
+            assertThat(json.path("interrupted").asBoolean()).isTrue();
+            interruptedBeforeTheEnd(json, "TERM");
+        }
+    }
+
     @ParameterizedTest
     @ValueSource(strings = {"INT", "TERM"})
     void aSignalWhileLatencyIsSampledStopsTheRun(String signal) {

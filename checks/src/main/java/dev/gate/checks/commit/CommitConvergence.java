@@ -20,7 +20,7 @@ import java.util.Optional;
 public final class CommitConvergence {
     static final String CACHE_BUSTER = "_gate";
 
-    private final CommitMarkerReader reader;
+    private final CommitMarker marker;
     private final List<String> locations;
     private final ConvergeSpec spec;
 
@@ -28,7 +28,7 @@ public final class CommitConvergence {
         if (locations.isEmpty()) {
             throw new IllegalArgumentException("no location to read the commit from");
         }
-        this.reader = new CommitMarkerReader(marker);
+        this.marker = marker;
         this.locations = List.copyOf(locations);
         this.spec = spec;
     }
@@ -103,7 +103,7 @@ public final class CommitConvergence {
             if (response.status() >= 400) {
                 return MarkerReading.missing("HTTP " + response.status());
             }
-            return reader.read(response);
+            return new CommitMarkerReader(marker, context.redactor()).read(response);
         } catch (IOException e) {
             return MarkerReading.unreachable(e.getMessage());
         }

@@ -19,9 +19,12 @@ public final class CommitMarkerReader {
     private static final java.time.Duration REGEX_BUDGET = java.time.Duration.ofSeconds(2);
 
     private final CommitMarker marker;
+    private final Redactor redactor;
 
-    public CommitMarkerReader(CommitMarker marker) {
+    /** @param redactor the suite's: a marker value is quoted cut, and it is masked before it is cut */
+    public CommitMarkerReader(CommitMarker marker, Redactor redactor) {
         this.marker = marker;
+        this.redactor = redactor;
     }
 
     public MarkerReading read(ProbeResponse response) {
@@ -48,7 +51,7 @@ public final class CommitMarkerReader {
         return MarkerReading.missing(marker.describe() + " is not in the HTML");
     }
 
-    private static MarkerReading fromDocument(Document doc, CommitMarker m) {
+    private MarkerReading fromDocument(Document doc, CommitMarker m) {
         if (m instanceof CommitMarker.Meta meta) {
             Elements all = doc.select("meta[name=" + cssQuote(meta.name()) + "]");
             if (all.isEmpty()) {
@@ -70,7 +73,7 @@ public final class CommitMarkerReader {
      * A page that claims two releases is a broken build or a cache mix, not the first of them: the
      * first tag alone would let a page half of which is stale pass as the new release.
      */
-    private static MarkerReading disagreeing(CommitMarker.Meta meta, CommitId first, Elements all) {
+    private MarkerReading disagreeing(CommitMarker.Meta meta, CommitId first, Elements all) {
         for (Element other : all.subList(1, all.size())) {
             Optional<CommitId> second = CommitId.parse(other.attr("content").trim());
             if (second.isPresent() && !second.get().sameCommitAs(first)) {
@@ -81,7 +84,7 @@ public final class CommitMarkerReader {
         return MarkerReading.found(first);
     }
 
-    private static MarkerReading fromRegex(String text, CommitMarker.Regex r) {
+    private MarkerReading fromRegex(String text, CommitMarker.Regex r) {
         Matcher matcher = r.pattern().matcher(new DeadlineText(text, System.nanoTime() + REGEX_BUDGET.toNanos()));
         try {
             if (!matcher.find()) {
@@ -97,7 +100,7 @@ public final class CommitMarkerReader {
         return fromText(Optional.ofNullable(matcher.group(1)), r.describe() + " group 1 is empty");
     }
 
-    private static MarkerReading fromJson(ProbeResponse response, CommitMarker.JsonField j) {
+    private MarkerReading fromJson(ProbeResponse response, CommitMarker.JsonField j) {
         JsonNode node;
         try {
             node = JSON.readTree(response.body());
@@ -113,7 +116,7 @@ public final class CommitMarkerReader {
         return fromText(Optional.of(node.asText()), j.describe() + " is empty");
     }
 
-    private static MarkerReading fromText(Optional<String> text, String whenMissing) {
+    private MarkerReading fromText(Optional<String> text, String whenMissing) {
         if (text.isEmpty() || text.get().isBlank()) {
             return MarkerReading.missing(whenMissing);
         }
@@ -127,11 +130,8 @@ public final class CommitMarkerReader {
         return "\"" + s.replace("\\", "\\\\").replace("\"", "\\\"") + "\"";
     }
 
-    /**
-     * Cut with the mark the redactor knows: the reader has no secrets at hand, and the suite's
-     * redactor, applied to the record, masks what a cut secret leaves beside the mark.
-     */
-    private static String abbreviate(String s) {
-        return Redactor.none().cut(s, 59);
+    /** Masked, then cut: a secret the site echoes as its marker leaves nothing of itself beside the cut. */
+    private String abbreviate(String s) {
+        return redactor.cut(s, 59);
     }
 }

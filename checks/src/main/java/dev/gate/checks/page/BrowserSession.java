@@ -9,6 +9,7 @@ import java.util.HashMap;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.LinkedBlockingDeque;
@@ -18,11 +19,17 @@ import java.util.concurrent.TimeoutException;
 /**
  * One browser for a whole run. Playwright for Java must be driven from a single thread, so the
  * session owns that thread and renders pages as an event loop: up to {@code parallel} pages are in
- * flight at once, each in its own browser context, and every wait pumps the events of all of them.
- * Pages load in parallel in the browser even though one thread drives them.
+ * flight at once, each in its own browser context, and every wait (on the session's own
+ * {@link Heartbeat} page) pumps the events of all of them. Pages load in parallel in the browser
+ * even though one thread drives them. A page over its timeout is closed, a lost browser is
+ * replaced for the pages still queued, and a browser that does not close in time is killed.
  */
 public final class BrowserSession implements AutoCloseable {
     private static final long PUMP_MS = 25;
+    /** How long a closing browser may take before it is killed with its driver; a normal close takes ~300 ms. */
+    private static final long CLOSE_WAIT_MS = 1_500;
+    /** ... and once a page had to be closed unfinished, whose renderer may never answer again. */
+    private static final long CLOSE_WAIT_HUNG_MS = 300;
     private static final String DRIVER_ERROR = "Error {";
     private static final String DRIVER_MESSAGE = "message='";
 
@@ -32,6 +39,14 @@ public final class BrowserSession implements AutoCloseable {
     private final Options options;
     private final Thread thread;
     private volatile boolean closing;
+    /** Pages being rendered; touched only by the session's thread. */
+    private final List<PageRenderer> inFlight = new ArrayList<>();
+    /** Whether the session's thread is inside {@link #closeOverdue}, which the heartbeat may re-enter. */
+    private boolean watching;
+    /** Whether a page was closed unfinished: Chromium's own shutdown then waits ~10 s on its renderer. */
+    private volatile boolean rendererMayHang;
+    /** The Playwright driver, killed with its browser when it does not stop in time. */
+    private volatile Optional<ProcessHandle> driver = Optional.empty();
 
     /**
      * @param parallel          pages in flight at once
@@ -90,12 +105,29 @@ public final class BrowserSession implements AutoCloseable {
         return result;
     }
 
+    /**
+     * Stops the session. Pages in flight are closed at once; a browser that does not then quit
+     * within {@value #CLOSE_WAIT_MS} ms, or {@value #CLOSE_WAIT_HUNG_MS} ms once a page was closed
+     * unfinished (a renderer whose script never yields holds Chromium's shutdown for ten seconds),
+     * is killed with its driver, so a stopped gate exits promptly.
+     */
     @Override
     public void close() {
         closing = true;
         thread.interrupt();
+        long start = System.nanoTime();
         try {
-            thread.join(TimeUnit.SECONDS.toMillis(20));
+            while (thread.isAlive()) {
+                long waited = (System.nanoTime() - start) / 1_000_000;
+                if (waited >= (rendererMayHang ? CLOSE_WAIT_HUNG_MS : CLOSE_WAIT_MS)) {
+                    break;
+                }
+                thread.join(50);
+            }
+            if (thread.isAlive()) {
+                driver.ifPresent(DriverProcess::kill);
+                thread.join(CLOSE_WAIT_MS);
+            }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
@@ -106,13 +138,52 @@ public final class BrowserSession implements AutoCloseable {
 
     private void loop() {
         Playwright playwright = null;
-        List<PageRenderer> inFlight = new ArrayList<>();
         try {
             playwright = createPlaywright();
+            driver = DriverProcess.newest();
             Browser browser = launch(playwright);
             ready.complete("Chromium " + browser.version());
-            while (!closing || !inFlight.isEmpty()) {
-                admit(browser, inFlight);
+            while (!closing) {
+                try {
+                    serve(browser);
+                } catch (RuntimeException e) {
+                    if (browser.isConnected()) {
+                        throw e;
+                    }
+                    // the browser quit or crashed: its pages fail, the ones still queued get a new browser
+                    failInFlight("the browser failed: " + firstLine(e));
+                    if (!closing) {
+                        browser = launch(playwright);
+                    }
+                }
+            }
+        } catch (InterruptedException e) {
+            // closing
+        } catch (BrowserUnavailableException | RuntimeException e) {
+            ready.completeExceptionally(e);
+            String why = "the browser failed: " + firstLine(e);
+            failInFlight(why);
+            for (Task t; (t = queue.poll()) != null; ) {
+                t.result().completeExceptionally(new IllegalStateException(why));
+            }
+        } finally {
+            failInFlight("the browser session was closed before the page finished");
+            if (playwright != null) {
+                try {
+                    playwright.close();
+                } catch (RuntimeException e) {
+                    // the driver is gone already
+                }
+            }
+        }
+    }
+
+    /** Renders queued pages in one browser until the session closes; throws when the browser is lost. */
+    private void serve(Browser browser) throws InterruptedException {
+        Heartbeat heartbeat = Heartbeat.start(browser, this::closeOverdue);
+        try {
+            while (!closing) {
+                admit(browser);
                 if (inFlight.isEmpty()) {
                     Task t = queue.poll(200, TimeUnit.MILLISECONDS);
                     if (t != null) {
@@ -129,34 +200,44 @@ public final class BrowserSession implements AutoCloseable {
                         it.remove();
                     }
                 }
-                if (!inFlight.isEmpty()) {
-                    inFlight.get(0).pump(PUMP_MS);
-                }
-            }
-        } catch (InterruptedException e) {
-            // closing
-        } catch (BrowserUnavailableException e) {
-            ready.completeExceptionally(e);
-        } catch (RuntimeException e) {
-            ready.completeExceptionally(e);
-            String why = "the browser failed: " + firstLine(e);
-            inFlight.forEach(r -> r.fail(why));
-            for (Task t; (t = queue.poll()) != null; ) {
-                t.result().completeExceptionally(new IllegalStateException(why));
+                heartbeat.pump(PUMP_MS);
             }
         } finally {
-            inFlight.forEach(r -> r.fail("the browser session was closed before the page finished"));
-            if (playwright != null) {
-                try {
-                    playwright.close();
-                } catch (RuntimeException e) {
-                    // the driver is gone already
-                }
-            }
+            heartbeat.close();
         }
     }
 
-    private void admit(Browser browser, List<PageRenderer> inFlight) {
+    /**
+     * Called on every tick of the heartbeat, also while the session's thread is blocked in a call
+     * on a page whose script never yields: closes the pages over their timeout (all of them once
+     * the session closes), which ends that call.
+     */
+    private void closeOverdue() {
+        if (watching) {
+            return;
+        }
+        watching = true;
+        try {
+            long now = System.nanoTime();
+            for (PageRenderer r : List.copyOf(inFlight)) {
+                if (r.closeIfOverdue(now, closing)) {
+                    rendererMayHang = true;
+                }
+            }
+        } finally {
+            watching = false;
+        }
+    }
+
+    private void failInFlight(String why) {
+        if (!inFlight.isEmpty()) {
+            rendererMayHang = true;
+        }
+        inFlight.forEach(r -> r.fail(why));
+        inFlight.clear();
+    }
+
+    private void admit(Browser browser) {
         while (inFlight.size() < Math.max(1, options.parallel()) && !closing) {
             Task t = queue.poll();
             if (t == null) {

@@ -33,7 +33,6 @@ public final class PageCheck implements Check {
     private final PageSpec spec;
     private final BrowserSession session;
     private final Duration timeout;
-    private final PageJudge judge;
     private final Optional<PageJudge.ExpectedCommit> commit;
     private final boolean screenshotAlways;
 
@@ -43,7 +42,6 @@ public final class PageCheck implements Check {
         this.session = session;
         this.timeout = timeout;
         this.commit = commit;
-        this.judge = new PageJudge(spec, timeout, commit);
         this.screenshotAlways = screenshotAlways;
     }
 
@@ -67,6 +65,7 @@ public final class PageCheck implements Check {
         Path dir = context.artifactPath(spec.id());
         // traces hold request headers and page content: where secrets are in play, record none
         boolean trace = context.redactor().isEmpty();
+        PageJudge judge = new PageJudge(spec, timeout, commit, context.redactor());
         Optional<String> header = commit.map(PageJudge.ExpectedCommit::marker)
                 .filter(m -> m instanceof CommitMarker.Header).map(m -> ((CommitMarker.Header) m).name());
         PageJob job = new PageJob(spec.id(), context.resolve(spec.path()), timeout, spec.selectors(), spec.texts(),
@@ -84,10 +83,10 @@ public final class PageCheck implements Check {
         } catch (ExecutionException e) {
             return CheckResult.error(spec.id(), KIND, name(), spec.path() + ": " + BrowserSession.firstLine(e.getCause()));
         }
-        return toResult(render, context, trace);
+        return toResult(judge, render, context, trace);
     }
 
-    private CheckResult toResult(PageRender render, CheckContext context, boolean traceAllowed) {
+    private CheckResult toResult(PageJudge judge, PageRender render, CheckContext context, boolean traceAllowed) {
         List<PageFinding> findings = judge.judge(render.observation());
         Status status = worst(findings);
         String summary;

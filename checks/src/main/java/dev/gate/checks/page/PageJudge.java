@@ -1,6 +1,7 @@
 package dev.gate.checks.page;
 
 import dev.gate.checks.time.Durations;
+import dev.gate.checks.Redactor;
 import dev.gate.checks.Severity;
 import dev.gate.checks.commit.CommitId;
 import dev.gate.checks.commit.CommitMarker;
@@ -17,18 +18,27 @@ import java.util.Optional;
  * observation always gives the same findings, and it is tested without a browser.
  */
 public final class PageJudge {
+    /**
+     * Main-frame navigations a page may make and still settle: a login or consent redirect done by
+     * script takes two or three. More is a page that reloads itself (a meta refresh, a location loop).
+     */
+    static final int MAX_NAVIGATIONS = 5;
+
     private final PageSpec spec;
     private final Duration timeout;
     private final Optional<ExpectedCommit> commit;
+    private final Redactor redactor;
 
     /** The commit the rendered page must carry, and how to read it. */
     public record ExpectedCommit(CommitMarker marker, CommitId expected) {
     }
 
-    public PageJudge(PageSpec spec, Duration timeout, Optional<ExpectedCommit> commit) {
+    /** @param redactor the suite's, for what the judge quotes of the page cut (a marker value) */
+    public PageJudge(PageSpec spec, Duration timeout, Optional<ExpectedCommit> commit, Redactor redactor) {
         this.spec = spec;
         this.timeout = timeout;
         this.commit = commit;
+        this.redactor = redactor;
     }
 
     public boolean needsHtml() {
@@ -38,6 +48,17 @@ public final class PageJudge {
     public List<PageFinding> judge(PageObservation o) {
         List<PageFinding> findings = new ArrayList<>();
         String path = pathOf(o.url());
+        // a page that never came to rest is judged by that alone: the rest was seen mid-flight
+        if (o.scriptBusy()) {
+            findings.add(new PageFinding(Severity.BLOCK, path + " did not finish in " + Durations.format(timeout)
+                    + ": the page's script kept the browser busy", "page-broken"));
+            return findings;
+        }
+        if (o.navigations() > MAX_NAVIGATIONS) {
+            findings.add(new PageFinding(Severity.BLOCK, path + " never settled: it navigated " + o.navigations()
+                    + " times in " + Durations.format(timeout) + " (meta refresh / script reload)", "page-broken"));
+            return findings;
+        }
         if (o.mainStatus() == 0) {
             String why = o.mainFailure().isEmpty() ? "no response within " + Durations.format(timeout) : o.mainFailure();
             // a navigation that got no answer (refused, reset, timed out) says nothing about the release
@@ -103,7 +124,7 @@ public final class PageJudge {
             reading = o.commitHeader().flatMap(CommitId::parse).map(MarkerReading::found)
                     .orElse(MarkerReading.missing("no " + h.name() + " header on the page's response"));
         } else if (o.html().isPresent()) {
-            reading = new CommitMarkerReader(c.marker()).readHtml(o.html().get());
+            reading = new CommitMarkerReader(c.marker(), redactor).readHtml(o.html().get());
         } else {
             return Optional.empty();
         }

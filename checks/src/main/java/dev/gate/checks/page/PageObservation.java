@@ -19,6 +19,9 @@ import java.util.Optional;
  * @param metrics          timings and sizes: ttfb_ms, dom_content_loaded_ms, load_ms, lcp_ms, cls,
  *                         requests, bytes, dom_nodes
  * @param assets           same-origin asset URLs the page loaded successfully
+ * @param navigations      how often the main frame navigated (1 for a page that loads once)
+ * @param scriptBusy       whether the page had to be closed over its timeout because its script
+ *                         never yielded the browser: then the rest is what was seen until then
  */
 public record PageObservation(
         String url,
@@ -36,7 +39,9 @@ public record PageObservation(
         Optional<String> html,
         Optional<String> commitHeader,
         Map<String, Double> metrics,
-        List<String> assets) {
+        List<String> assets,
+        int navigations,
+        boolean scriptBusy) {
 
     public PageObservation {
         redirects = List.copyOf(redirects);

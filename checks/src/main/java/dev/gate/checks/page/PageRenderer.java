@@ -32,6 +32,12 @@ final class PageRenderer {
     /** ... but no longer than this after the load event, for pages that poll forever. */
     private static final long SETTLE_MAX_MS = 3_000;
     private static final long CHECK_EVERY_MS = 150;
+    /**
+     * A page still in flight this long after its timeout is held up by its own script: every call
+     * the gate makes on it waits for a renderer that never yields. Long enough for the last checks
+     * and the evidence of a page that reached its timeout normally.
+     */
+    private static final long OVERDUE_MS = 2_000;
     private static final Set<String> ASSET_TYPES = Set.of("script", "stylesheet", "image", "font", "media");
 
     private final PageJob job;
@@ -59,6 +65,13 @@ final class PageRenderer {
     private final Set<Request> answeredWithError = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
     private List<String> missingSelectors;
     private List<String> missingTexts;
+    /** Main-frame navigations: more than {@link PageJudge#MAX_NAVIGATIONS} and the page never settles. */
+    private int navigations;
+    /** What was seen is taken: a page closed after this point keeps its observation. */
+    private boolean observed;
+    /** The page was closed over its timeout before it could be observed: its script kept the browser busy. */
+    private boolean scriptBusy;
+    private boolean closed;
 
     private PageRenderer(PageJob job, CompletableFuture<PageRender> result, BrowserContext context, Page page,
                          boolean tracing) {
@@ -126,6 +139,11 @@ final class PageRenderer {
             pageErrors.add(line);
             consoleLog.add("[uncaught] " + error);
         });
+        page.onFrameNavigated(frame -> {
+            if (frame == page.mainFrame()) {
+                navigations++;
+            }
+        });
         page.onLoad(p -> {
             if (mainResponse != null || mainRequest != null) {
                 loaded = true;
@@ -181,8 +199,18 @@ final class PageRenderer {
         }
     }
 
-    void pump(long millis) {
-        page.waitForTimeout(millis);
+    /**
+     * Closes the page's context when it is over its timeout by {@value #OVERDUE_MS} ms, or at once
+     * when {@code now} the session closes. Called from the session's heartbeat, also while the
+     * session's thread waits in a call on this page: the close ends that call. True when it closed it.
+     */
+    boolean closeIfOverdue(long now, boolean sessionClosing) {
+        if (closed || !(sessionClosing || now - deadline > OVERDUE_MS * 1_000_000L)) {
+            return false;
+        }
+        scriptBusy = !observed && !sessionClosing;
+        closeContext();
+        return true;
     }
 
     /** Moves the page on; true when it is finished and its result delivered. */
@@ -191,8 +219,10 @@ final class PageRenderer {
             long now = System.nanoTime();
             boolean timedOut = now >= deadline;
             boolean failedToArrive = !mainFailure.isEmpty() && mainResponse == null;
+            boolean neverSettles = navigations > PageJudge.MAX_NAVIGATIONS;
             if (!timedOut && !failedToArrive) {
-                if (!loaded || !settled(now)) {
+                // a page that keeps navigating is watched to its timeout, to say how often it did
+                if (!loaded || neverSettles || !settled(now)) {
                     return false;
                 }
                 if (now - lastContentCheck < CHECK_EVERY_MS * 1_000_000L) {
@@ -203,12 +233,18 @@ final class PageRenderer {
                 if (!missingSelectors.isEmpty() || !missingTexts.isEmpty()) {
                     return false;
                 }
-            } else if (loaded && !failedToArrive) {
+            } else if (loaded && !failedToArrive && !neverSettles) {
                 checkContent();
             }
             finish();
         } catch (RuntimeException e) {
-            fail("the page could not be rendered: " + BrowserSession.firstLine(e));
+            if (scriptBusy || navigations > PageJudge.MAX_NAVIGATIONS) {
+                // the call failed because the page was closed over its timeout, or navigated away
+                // under it: what was seen says why
+                finish();
+            } else {
+                fail("the page could not be rendered: " + BrowserSession.firstLine(e));
+            }
         }
         return true;
     }
@@ -234,6 +270,7 @@ final class PageRenderer {
 
     private void finish() {
         PageObservation observation = observe();
+        observed = true;
         boolean evidence = job.needsEvidence().test(observation);
         Optional<Path> screenshot = Optional.empty();
         Optional<Path> trace = Optional.empty();
@@ -282,7 +319,7 @@ final class PageRenderer {
         Map<String, Double> metrics = new LinkedHashMap<>();
         String title = "";
         Optional<String> html = Optional.empty();
-        boolean alive = mainResponse != null && !page.isClosed();
+        boolean alive = mainResponse != null && !closed && !page.isClosed();
         if (alive) {
             try {
                 title = page.title();
@@ -314,7 +351,7 @@ final class PageRenderer {
         return new PageObservation(job.url().toString(), mainResponse == null ? job.url().toString() : mainResponse.url(),
                 loaded, mainResponse == null ? 0 : mainResponse.status(), mainFailure, redirects, title,
                 loaded ? missingSelectors : job.selectors(), loaded ? missingTexts : job.texts(), consoleErrors,
-                pageErrors, failed, html, commitHeader, metrics, List.copyOf(assets));
+                pageErrors, failed, html, commitHeader, metrics, List.copyOf(assets), navigations, scriptBusy);
     }
 
     void fail(String why) {
@@ -323,6 +360,7 @@ final class PageRenderer {
     }
 
     private void closeContext() {
+        closed = true;
         try {
             context.close();
         } catch (RuntimeException e) {

@@ -2,6 +2,7 @@ package dev.gate.checks.page;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.gate.checks.Redactor;
 import dev.gate.checks.Severity;
 import dev.gate.checks.commit.CommitId;
 import dev.gate.checks.commit.CommitMarker;
@@ -19,7 +20,7 @@ class PageJudgeTest {
     private static PageObservation seen(int status, List<String> consoleErrors, List<FailedRequest> failed, String html) {
         return new PageObservation("http://shop.test/checkout", "http://shop.test/checkout", true, status, "", List.of(),
                 "Shop · Checkout", List.of(), List.of(), consoleErrors, List.of(), failed, Optional.of(html), Optional.empty(),
-                Map.of(), List.of());
+                Map.of(), List.of(), 1, false);
     }
 
     private static PageSpec spec(Severity console, Severity sameOrigin, Severity thirdParty) {
@@ -29,14 +30,14 @@ class PageJudgeTest {
 
     @Test
     void aCleanPageHasNoFindings() {
-        PageJudge judge = new PageJudge(spec(Severity.BLOCK, Severity.BLOCK, Severity.WARN), TIMEOUT, Optional.empty());
+        PageJudge judge = new PageJudge(spec(Severity.BLOCK, Severity.BLOCK, Severity.WARN), TIMEOUT, Optional.empty(), Redactor.none());
 
         assertThat(judge.judge(seen(200, List.of(), List.of(), ""))).isEmpty();
     }
 
     @Test
     void eachFailureIsOneLineSayingWhatAndWhere() {
-        PageJudge judge = new PageJudge(spec(Severity.WARN, Severity.BLOCK, Severity.WARN), TIMEOUT, Optional.empty());
+        PageJudge judge = new PageJudge(spec(Severity.WARN, Severity.BLOCK, Severity.WARN), TIMEOUT, Optional.empty(), Redactor.none());
         FailedRequest chunk = new FailedRequest("GET", "http://shop.test/static/app.3f2a.js", 404, "", "script", true);
         FailedRequest widget = new FailedRequest("GET", "https://cdn.other.test/w.js", 0, "net::ERR_NAME_NOT_RESOLVED", "script", false);
 
@@ -52,7 +53,7 @@ class PageJudgeTest {
 
     @Test
     void ignoredKindsProduceNoFinding() {
-        PageJudge judge = new PageJudge(spec(Severity.IGNORE, Severity.BLOCK, Severity.IGNORE), TIMEOUT, Optional.empty());
+        PageJudge judge = new PageJudge(spec(Severity.IGNORE, Severity.BLOCK, Severity.IGNORE), TIMEOUT, Optional.empty(), Redactor.none());
         FailedRequest widget = new FailedRequest("GET", "https://cdn.other.test/w.js", 404, "", "script", false);
 
         assertThat(judge.judge(seen(200, List.of("noise"), List.of(widget), ""))).isEmpty();
@@ -61,7 +62,7 @@ class PageJudgeTest {
     @Test
     void theRenderedCommitMustBeTheExpectedOne() {
         var expected = new PageJudge.ExpectedCommit(new CommitMarker.Meta("commit"), new CommitId("9f8e7d6"));
-        PageJudge judge = new PageJudge(spec(Severity.BLOCK, Severity.BLOCK, Severity.WARN), TIMEOUT, Optional.of(expected));
+        PageJudge judge = new PageJudge(spec(Severity.BLOCK, Severity.BLOCK, Severity.WARN), TIMEOUT, Optional.of(expected), Redactor.none());
 
         assertThat(judge.judge(seen(200, List.of(), List.of(), "<meta name=commit content=9f8e7d6aa>"))).isEmpty();
         assertThat(judge.judge(seen(200, List.of(), List.of(), "<meta name=commit content=1a2b3c4>")))
@@ -75,7 +76,7 @@ class PageJudgeTest {
         PageSpec spec = new PageSpec("p", "/", 200, List.of(), List.of(), Optional.of(Pattern.compile("^Harbor")),
                 Severity.BLOCK, Severity.BLOCK, Severity.WARN);
 
-        assertThat(new PageJudge(spec, TIMEOUT, Optional.empty()).judge(seen(200, List.of(), List.of(), "")))
+        assertThat(new PageJudge(spec, TIMEOUT, Optional.empty(), Redactor.none()).judge(seen(200, List.of(), List.of(), "")))
                 .extracting(PageFinding::line).containsExactly("title \"Shop · Checkout\" does not match /^Harbor/");
     }
 
@@ -90,13 +91,13 @@ class PageJudgeTest {
 
     @Test
     void whatAnotherRenderMayNotSeeCarriesItsCauseAndWhatThePageSaysDoesNot() {
-        PageJudge judge = new PageJudge(spec(Severity.BLOCK, Severity.BLOCK, Severity.WARN), TIMEOUT, Optional.empty());
+        PageJudge judge = new PageJudge(spec(Severity.BLOCK, Severity.BLOCK, Severity.WARN), TIMEOUT, Optional.empty(), Redactor.none());
         FailedRequest missing = new FailedRequest("GET", "http://shop.test/static/app.3f2a.js", 404, "", "script", true);
         FailedRequest dropped = new FailedRequest("GET", "http://shop.test/static/app.css", 0, "net::ERR_CONNECTION_RESET",
                 "stylesheet", true);
         PageObservation refused = new PageObservation("http://shop.test/checkout", "http://shop.test/checkout", false, 0,
                 "net::ERR_CONNECTION_REFUSED", List.of(), "", List.of(), List.of(), List.of(), List.of(), List.of(),
-                Optional.empty(), Optional.empty(), Map.of(), List.of());
+                Optional.empty(), Optional.empty(), Map.of(), List.of(), 1, false);
 
         assertThat(judge.judge(seen(503, List.of(), List.of(), ""))).extracting(PageFinding::transientCause)
                 .containsExactly(Optional.of("HTTP 503"));
@@ -110,5 +111,31 @@ class PageJudgeTest {
                         org.assertj.core.groups.Tuple.tuple(
                                 "GET /static/app.css failed: net::ERR_CONNECTION_RESET (stylesheet, from /checkout)",
                                 Optional.of("GET /static/app.css failed: net::ERR_CONNECTION_RESET (stylesheet, from /checkout)")));
+    }
+
+    private static PageObservation settling(int navigations, boolean scriptBusy) {
+        PageObservation o = seen(200, List.of("noise"), List.of(), "");
+        return new PageObservation(o.url(), o.finalUrl(), false, o.mainStatus(), "", List.of(), "", List.of(), List.of(),
+                o.consoleErrors(), List.of(), List.of(), Optional.empty(), Optional.empty(), Map.of(), List.of(),
+                navigations, scriptBusy);
+    }
+
+    @Test
+    void aPageClosedBecauseItsScriptNeverYieldedFailsForThatAlone() {
+        PageJudge judge = new PageJudge(spec(Severity.BLOCK, Severity.BLOCK, Severity.WARN), TIMEOUT, Optional.empty(), Redactor.none());
+
+        assertThat(judge.judge(settling(1, true))).extracting(PageFinding::line)
+                .containsExactly("/checkout did not finish in 10s: the page's script kept the browser busy");
+    }
+
+    @Test
+    void aPageThatNavigatesMoreThanFiveTimesNeverSettlesAndFiveAreFine() {
+        PageJudge judge = new PageJudge(spec(Severity.BLOCK, Severity.BLOCK, Severity.WARN), TIMEOUT, Optional.empty(), Redactor.none());
+
+        assertThat(judge.judge(settling(6, false))).extracting(PageFinding::line)
+                .containsExactly("/checkout never settled: it navigated 6 times in 10s (meta refresh / script reload)");
+        assertThat(judge.judge(settling(5, false))).extracting(PageFinding::line)
+                .doesNotContain("/checkout never settled: it navigated 5 times in 10s (meta refresh / script reload)")
+                .contains("console error: noise");
     }
 }

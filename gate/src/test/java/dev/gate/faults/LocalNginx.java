@@ -1,0 +1,135 @@
+package dev.gate.faults;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.InetSocketAddress;
+import java.net.ServerSocket;
+import java.net.Socket;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * A real nginx serving static files from a folder of its own, as a child process on a free port of
+ * 127.0.0.1: its prefix, configuration, pid file, logs and temporary files all inside that folder,
+ * so it touches nothing of the machine's nginx. gzip is on for HTML and JSON from the first byte,
+ * as most production configurations have it. The access log records the encoding of each answer.
+ */
+final class LocalNginx implements AutoCloseable {
+    static final Path BINARY = Path.of("/usr/sbin/nginx");
+
+    private final Path dir;
+    private final Process process;
+    private final int port;
+
+    private LocalNginx(Path dir, Process process, int port) {
+        this.dir = dir;
+        this.process = process;
+        this.port = port;
+    }
+
+    /** Starts nginx serving {@code files} (path below the root → content); fails if it does not listen within 20 s. */
+    static LocalNginx serve(Path dir, Map<String, String> files) throws IOException, InterruptedException {
+        Path root = Files.createDirectories(dir.resolve("html"));
+        for (Map.Entry<String, String> f : files.entrySet()) {
+            Path file = root.resolve(f.getKey());
+            Files.createDirectories(file.getParent());
+            Files.writeString(file, f.getValue());
+        }
+        Files.createDirectories(dir.resolve("tmp"));
+        int port = freePort();
+        Files.writeString(dir.resolve("nginx.conf"), config(dir, port));
+        Process p = new ProcessBuilder(BINARY.toString(), "-p", dir + "/", "-c", dir.resolve("nginx.conf").toString(),
+                "-g", "daemon off;").redirectErrorStream(true).redirectOutput(dir.resolve("stdout.log").toFile()).start();
+        LocalNginx nginx = new LocalNginx(dir, p, port);
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
+        while (!nginx.listening()) {
+            if (!p.isAlive() || System.nanoTime() > deadline) {
+                nginx.close();
+                throw new IllegalStateException("nginx did not start: " + Files.readString(dir.resolve("stdout.log"))
+                        + Files.readString(dir.resolve("error.log")));
+            }
+            TimeUnit.MILLISECONDS.sleep(20);
+        }
+        return nginx;
+    }
+
+    private static String config(Path dir, int port) {
+        // as root the workers would run as nobody, who cannot read a test's private temporary folder
+        boolean root = "root".equals(System.getProperty("user.name"));
+        return (root ? "user root;\n" : "")
+                + "worker_processes 1;\n"
+                + "pid " + dir.resolve("nginx.pid") + ";\n"
+                + "error_log " + dir.resolve("error.log") + " warn;\n"
+                + "events { worker_connections 256; }\n"
+                + "http {\n"
+                + "  types { text/html html; application/json json; }\n"
+                + "  default_type application/octet-stream;\n"
+                + "  log_format encoding '$request_uri $status $sent_http_content_encoding';\n"
+                + "  access_log " + dir.resolve("access.log") + " encoding;\n"
+                + "  client_body_temp_path " + dir.resolve("tmp/body") + ";\n"
+                + "  proxy_temp_path " + dir.resolve("tmp/proxy") + ";\n"
+                + "  fastcgi_temp_path " + dir.resolve("tmp/fastcgi") + ";\n"
+                + "  uwsgi_temp_path " + dir.resolve("tmp/uwsgi") + ";\n"
+                + "  scgi_temp_path " + dir.resolve("tmp/scgi") + ";\n"
+                + "  gzip on;\n  gzip_types application/json text/html;\n  gzip_min_length 0;\n"
+                + "  server {\n"
+                + "    listen 127.0.0.1:" + port + ";\n"
+                + "    root " + dir.resolve("html") + ";\n"
+                + "    index index.html;\n"
+                + "  }\n"
+                + "}\n";
+    }
+
+    private static int freePort() throws IOException {
+        try (ServerSocket s = new ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
+            return s.getLocalPort();
+        }
+    }
+
+    private boolean listening() {
+        try (Socket s = new Socket()) {
+            s.connect(new InetSocketAddress("127.0.0.1", port), 200);
+            return true;
+        } catch (IOException e) {
+            return false;
+        }
+    }
+
+    URI url() {
+        return URI.create("http://127.0.0.1:" + port);
+    }
+
+    /** Replaces a file nginx serves: the next request gets the new content. */
+    void write(String path, String content) {
+        try {
+            Files.writeString(dir.resolve("html").resolve(path), content, StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** The access log: "{uri} {status} {content encoding or -}", one answer a line. */
+    List<String> answers() {
+        try {
+            return Files.readAllLines(dir.resolve("access.log"));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    @Override
+    public void close() {
+        process.toHandle().descendants().forEach(ProcessHandle::destroyForcibly);
+        process.destroyForcibly();
+        try {
+            process.waitFor(10, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}
