@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.gate.checks.testing.TestSite;
 import dev.gate.cli.Cli;
+import dev.gate.realstack.LocalNginx;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;

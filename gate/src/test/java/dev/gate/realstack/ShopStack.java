@@ -25,29 +25,27 @@ import java.util.Objects;
  */
 public final class ShopStack implements AutoCloseable {
     public static final Path GUNICORN = Path.of("/usr/bin/gunicorn");
-    public static final Path NGINX = Path.of("/usr/sbin/nginx");
     private static final Path PYTHON = Path.of("/usr/bin/python3");
     private static final Duration START = Duration.ofSeconds(20);
 
     private final Path root;
-    private final int port;
     private final List<Process> processes = new ArrayList<>();
+    private LocalNginx nginx;
     private final Path gunicornPid;
     private String live;
 
-    private ShopStack(Path root, int port) {
+    private ShopStack(Path root) {
         this.root = root;
-        this.port = port;
         this.gunicornPid = root.resolve("gunicorn.pid");
     }
 
     public static boolean installed() {
-        return Files.isExecutable(GUNICORN) && Files.isExecutable(NGINX) && Files.isExecutable(PYTHON);
+        return Files.isExecutable(GUNICORN) && Files.isExecutable(LocalNginx.BINARY) && Files.isExecutable(PYTHON);
     }
 
     /** Starts the stack serving {@code commit} with the healthy code. */
     public static ShopStack start(Path root, String commit) throws IOException, InterruptedException {
-        ShopStack s = new ShopStack(root, freePort());
+        ShopStack s = new ShopStack(root);
         try {
             s.boot(commit);
         } catch (IOException | InterruptedException | RuntimeException e) {
@@ -69,34 +67,12 @@ public final class ShopStack implements AutoCloseable {
                 "shop:app");
         gunicorn.environment().put("SHOP_ROOT", root.toString());
         processes.add(gunicorn.redirectErrorStream(true).redirectOutput(root.resolve("gunicorn.log").toFile()).start());
-        Path conf = root.resolve("nginx/nginx.conf");
-        Files.createDirectories(conf.getParent().resolve("logs"));
-        Files.createDirectories(conf.getParent().resolve("tmp"));
-        Files.writeString(conf, nginxConfig(appPort));
-        processes.add(new ProcessBuilder(NGINX.toString(), "-p", conf.getParent().toString(), "-c", conf.toString(),
-                "-g", "daemon off;").redirectErrorStream(true).redirectOutput(root.resolve("nginx.log").toFile()).start());
+        nginx = LocalNginx.proxy(root.resolve("nginx"), appPort);
         awaitCommit(commit);
     }
 
-    private String nginxConfig(int appPort) {
-        String user = "root".equals(System.getProperty("user.name")) ? "user root;\n" : "";
-        return user + "worker_processes 1;\npid nginx.pid;\nerror_log logs/error.log;\n"
-                + "events { worker_connections 256; }\n"
-                + "http {\n"
-                + "  access_log off;\n"
-                + "  client_body_temp_path tmp/body; proxy_temp_path tmp/proxy; fastcgi_temp_path tmp/fastcgi;\n"
-                + "  uwsgi_temp_path tmp/uwsgi; scgi_temp_path tmp/scgi;\n"
-                + "  gzip on; gzip_min_length 0; gzip_proxied any; gzip_types application/json text/html;\n"
-                + "  upstream shop { server 127.0.0.1:" + appPort + "; keepalive 8; }\n"
-                + "  server {\n"
-                + "    listen 127.0.0.1:" + port + ";\n"
-                + "    location / { proxy_pass http://shop; proxy_http_version 1.1; proxy_set_header Connection \"\"; }\n"
-                + "  }\n"
-                + "}\n";
-    }
-
     public String url() {
-        return "http://127.0.0.1:" + port;
+        return nginx.url().toString();
     }
 
     public String live() {
@@ -186,6 +162,9 @@ public final class ShopStack implements AutoCloseable {
 
     @Override
     public void close() {
+        if (nginx != null) {
+            nginx.close();
+        }
         for (Process p : processes) {
             p.destroy();
         }

@@ -1,4 +1,4 @@
-package dev.gate.faults;
+package dev.gate.realstack;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -14,13 +14,14 @@ import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
 /**
- * A real nginx serving static files from a folder of its own, as a child process on a free port of
- * 127.0.0.1: its prefix, configuration, pid file, logs and temporary files all inside that folder,
- * so it touches nothing of the machine's nginx. gzip is on for HTML and JSON from the first byte,
- * as most production configurations have it. The access log records the encoding of each answer.
+ * A real nginx serving static files from a folder of its own, or in front of an app server, as a
+ * child process on a free port of 127.0.0.1: its prefix, configuration, pid file, logs and temporary
+ * files all inside that folder, so it touches nothing of the machine's nginx. gzip is on for HTML
+ * and JSON from the first byte, as most production configurations have it. The access log records
+ * the encoding of each answer.
  */
-final class LocalNginx implements AutoCloseable {
-    static final Path BINARY = Path.of("/usr/sbin/nginx");
+public final class LocalNginx implements AutoCloseable {
+    public static final Path BINARY = Path.of("/usr/sbin/nginx");
 
     private final Path dir;
     private final Process process;
@@ -33,16 +34,27 @@ final class LocalNginx implements AutoCloseable {
     }
 
     /** Starts nginx serving {@code files} (path below the root → content); fails if it does not listen within 20 s. */
-    static LocalNginx serve(Path dir, Map<String, String> files) throws IOException, InterruptedException {
+    public static LocalNginx serve(Path dir, Map<String, String> files) throws IOException, InterruptedException {
         Path root = Files.createDirectories(dir.resolve("html"));
         for (Map.Entry<String, String> f : files.entrySet()) {
             Path file = root.resolve(f.getKey());
             Files.createDirectories(file.getParent());
             Files.writeString(file, f.getValue());
         }
+        return start(dir, "    root " + root + ";\n    index index.html;\n", "");
+    }
+
+    /** Starts nginx in front of an app server on {@code upstreamPort}, keeping connections to it alive. */
+    public static LocalNginx proxy(Path dir, int upstreamPort) throws IOException, InterruptedException {
+        Files.createDirectories(dir);
+        return start(dir, "    location / { proxy_pass http://app; proxy_http_version 1.1; proxy_set_header Connection \"\"; }\n",
+                "  gzip_proxied any;\n  upstream app { server 127.0.0.1:" + upstreamPort + "; keepalive 8; }\n");
+    }
+
+    private static LocalNginx start(Path dir, String server, String http) throws IOException, InterruptedException {
         Files.createDirectories(dir.resolve("tmp"));
         int port = freePort();
-        Files.writeString(dir.resolve("nginx.conf"), config(dir, port));
+        Files.writeString(dir.resolve("nginx.conf"), config(dir, port, server, http));
         Process p = new ProcessBuilder(BINARY.toString(), "-p", dir + "/", "-c", dir.resolve("nginx.conf").toString(),
                 "-g", "daemon off;").redirectErrorStream(true).redirectOutput(dir.resolve("stdout.log").toFile()).start();
         LocalNginx nginx = new LocalNginx(dir, p, port);
@@ -58,7 +70,7 @@ final class LocalNginx implements AutoCloseable {
         return nginx;
     }
 
-    private static String config(Path dir, int port) {
+    private static String config(Path dir, int port, String server, String http) {
         // as root the workers would run as nobody, who cannot read a test's private temporary folder
         boolean root = "root".equals(System.getProperty("user.name"));
         return (root ? "user root;\n" : "")
@@ -77,10 +89,10 @@ final class LocalNginx implements AutoCloseable {
                 + "  uwsgi_temp_path " + dir.resolve("tmp/uwsgi") + ";\n"
                 + "  scgi_temp_path " + dir.resolve("tmp/scgi") + ";\n"
                 + "  gzip on;\n  gzip_types application/json text/html;\n  gzip_min_length 0;\n"
+                + http
                 + "  server {\n"
                 + "    listen 127.0.0.1:" + port + ";\n"
-                + "    root " + dir.resolve("html") + ";\n"
-                + "    index index.html;\n"
+                + server
                 + "  }\n"
                 + "}\n";
     }
@@ -100,12 +112,12 @@ final class LocalNginx implements AutoCloseable {
         }
     }
 
-    URI url() {
+    public URI url() {
         return URI.create("http://127.0.0.1:" + port);
     }
 
     /** Replaces a file nginx serves: the next request gets the new content. */
-    void write(String path, String content) {
+    public void write(String path, String content) {
         try {
             Files.writeString(dir.resolve("html").resolve(path), content, StandardCharsets.UTF_8);
         } catch (IOException e) {
@@ -114,7 +126,7 @@ final class LocalNginx implements AutoCloseable {
     }
 
     /** The access log: "{uri} {status} {content encoding or -}", one answer a line. */
-    List<String> answers() {
+    public List<String> answers() {
         try {
             return Files.readAllLines(dir.resolve("access.log"));
         } catch (IOException e) {
