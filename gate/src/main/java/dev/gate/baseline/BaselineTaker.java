@@ -90,7 +90,7 @@ public final class BaselineTaker {
         if (suite.latency().enabled()) {
             LatencyStage latency = new LatencyStage(suite, List.of());
             console.stage("Sampling latency: " + suite.latency().maxSamples() + " samples of each of "
-                    + suite.latency().endpoints().size() + " endpoint(s), after " + suite.latency().warmup() + " warm-up");
+                    + suite.latency().endpoints().size() + " endpoint(s), after " + suite.latency().warmup().describe() + " warm-up");
             samples = latency.sampleForBaseline(context);
             samples.forEach((id, s) -> console.line("  " + id + ": " + s.totalMs().size() + " samples, median "
                     + String.format(java.util.Locale.ROOT, "%.1f ms",

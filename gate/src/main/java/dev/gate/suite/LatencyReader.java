@@ -10,12 +10,16 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
 /** Reads {@code latency:}; every endpoint and budget must name a page or API of the suite. */
 final class LatencyReader {
     static final Set<String> PERCENTILES = Set.of("p50", "p90", "p95", "p99");
+    private static final Pattern MILLISECONDS = Pattern.compile("(\\d{1,6}(?:\\.\\d{1,3})?)\\s*(?:ms)?");
 
     private LatencyReader() {
     }
@@ -51,11 +55,10 @@ final class LatencyReader {
             }
         }
         int round = l.get("round").flatMap(n -> n.integer(2, 1_000)).orElse(d.roundSize());
-        int confirm = l.get("confirm").flatMap(n -> n.integer(0, 10_000)).orElse(d.confirmSamples());
+        int confirm = l.get("confirm").flatMap(LatencyReader::confirm).orElse(d.confirmSamples());
         WarmUp warmup = l.get("warmup").map(LatencyReader::warmUp).orElse(d.warmup());
         double minEffect = l.get("min_effect").flatMap(n -> n.proportion(true)).orElse(d.minEffect());
-        double minDeltaMs = l.get("min_delta").flatMap(SuiteNode::duration).map(t -> t.toNanos() / 1e6)
-                .orElse(d.minDeltaMs());
+        double minDeltaMs = l.get("min_delta").flatMap(LatencyReader::milliseconds).orElse(d.minDeltaMs());
         double confidence = l.get("confidence").flatMap(n -> n.proportion(false)).orElse(d.confidence());
         LatencySpec.Inconclusive inconclusive = l.get("inconclusive")
                 .flatMap(n -> n.oneOf(LatencySpec.Inconclusive.class)).orElse(d.inconclusive());
@@ -80,13 +83,38 @@ final class LatencyReader {
                 inconclusive, budgets);
     }
 
+    /** Fresh samples to confirm a block: 0 for none, otherwise at least 2 to compare. */
+    private static Optional<Integer> confirm(SuiteNode n) {
+        Optional<Integer> count = n.integer(0, 10_000);
+        if (count.isPresent() && count.get() == 1) {
+            n.problem("must be 0 (no confirmation) or at least 2, got 1");
+            return Optional.empty();
+        }
+        return count;
+    }
+
+    /** Milliseconds, fractions allowed and 0 turning the floor off: {@code 2ms}, {@code 0.5ms}, {@code 0}. */
+    private static Optional<Double> milliseconds(SuiteNode n) {
+        return n.text().flatMap(t -> {
+            Matcher m = MILLISECONDS.matcher(t.trim());
+            if (!m.matches()) {
+                n.problem("expected milliseconds such as 2ms or 0.5ms, got \"" + t + "\"");
+                return Optional.empty();
+            }
+            return Optional.of(Double.parseDouble(m.group(1)));
+        });
+    }
+
     /** A number is a fixed count, as before warming up until stable; {@code { min, max }} bounds the search. */
     private static WarmUp warmUp(SuiteNode n) {
         if (!n.isMap()) {
             return n.integer(0, 1_000).map(WarmUp::fixed).orElse(WarmUp.DEFAULT);
         }
-        int min = n.get("min").flatMap(m -> m.integer(0, 1_000)).orElse(WarmUp.DEFAULT.min());
-        int most = n.get("max").flatMap(m -> m.integer(0, 1_000)).orElse(Math.max(min, WarmUp.DEFAULT.max()));
+        Optional<Integer> givenMin = n.get("min").flatMap(m -> m.integer(0, 1_000));
+        Optional<Integer> givenMax = n.get("max").flatMap(m -> m.integer(0, 1_000));
+        // the one not given follows the one given, so { max: 10 } means "at most 10", not an error
+        int min = givenMin.orElse(Math.min(WarmUp.DEFAULT.min(), givenMax.orElse(WarmUp.DEFAULT.min())));
+        int most = givenMax.orElse(Math.max(min, WarmUp.DEFAULT.max()));
         n.rejectUnknownKeys();
         if (most < min) {
             n.problem("max (" + most + ") must be at least min (" + min + ")");

@@ -141,10 +141,10 @@ class SuiteLoaderTest {
         assertThat(defaults.inconclusive()).isEqualTo(LatencySpec.Inconclusive.PASS);
 
         LatencySpec set = parse("target: http://a.test\npages: [{ id: a, path: / }]\nlatency: { endpoints: [a], "
-                + "samples: 300, warmup: 3, min_delta: 3ms, inconclusive: warn, confirm: 0, round: 5 }\n").latency();
+                + "samples: 300, warmup: 3, min_delta: 0.5ms, inconclusive: warn, confirm: 0, round: 5 }\n").latency();
         assertThat(set.maxSamples()).isEqualTo(300);
         assertThat(set.warmup()).isEqualTo(WarmUp.fixed(3));
-        assertThat(set.minDeltaMs()).isEqualTo(3.0);
+        assertThat(set.minDeltaMs()).isEqualTo(0.5);
         assertThat(set.inconclusive()).isEqualTo(LatencySpec.Inconclusive.WARN);
         assertThat(set.confirmSamples()).isZero();
         assertThat(set.roundSize()).isEqualTo(5);
@@ -154,6 +154,12 @@ class SuiteLoaderTest {
                 .containsExactlyInAnyOrder(
                         "suite.yaml:3:42: latency.inconclusive: expected one of pass, warn, block, got \"shrug\"",
                         "suite.yaml:3:57: latency.warmup: max (4) must be at least min (9)");
+        assertThat(parse("target: http://a.test\npages: [{ id: a, path: / }]\nlatency: { endpoints: [a], warmup: { max: 10 } }\n")
+                .latency().warmup()).isEqualTo(new WarmUp(10, 10));
+        assertThat(messages("target: http://a.test\npages: [{ id: a, path: / }]\n"
+                + "latency: { endpoints: [a], confirm: 1, min_delta: soon }\n"))
+                .containsExactlyInAnyOrder("suite.yaml:3:37: latency.confirm: must be 0 (no confirmation) or at least 2, got 1",
+                        "suite.yaml:3:51: latency.min_delta: expected milliseconds such as 2ms or 0.5ms, got \"soon\"");
     }
 
     @Test

@@ -16,7 +16,7 @@ public final class LatencyComparison {
 
     /**
      * @param confidence the two-sided coverage of the ratio's interval
-     * @param roundSize  samples per round, on both sides
+     * @param roundSize  samples per round, on both sides ({@link LatencySpec#effectiveRoundSize()})
      */
     public static LatencyStats measure(LatencySamples baseline, LatencySamples current, double confidence,
             int roundSize) {
@@ -30,11 +30,7 @@ public final class LatencyComparison {
         }
         double[] x = baseline.values();
         double[] y = current.values();
-        int size = Math.max(1, Math.min(roundSize, Math.min(x.length, y.length) / 2));
-        if (x.length + y.length < 3) {
-            throw new IllegalArgumentException(current.label() + ": " + x.length + " baseline and " + y.length
-                    + " current samples are too few to compare");
-        }
+        int size = Math.max(1, roundSize);
         RoundTest test = RoundTest.of(Rounds.of(x, size), Rounds.of(y, size));
         return new LatencyStats(
                 current.endpointId(),

@@ -51,7 +51,7 @@ public final class LatencyDecision {
             verdicts = judgeTogether(spec, before, now);
         } else {
             verdicts = new LinkedHashMap<>();
-            List<String> open = new ArrayList<>(compared.stream().filter(id -> comparable(before, now, id)).toList());
+            List<String> open = new ArrayList<>(compared.stream().filter(id -> comparable(spec, before, now, id)).toList());
             for (int look = 0; look < plan.looks() && !open.isEmpty(); look++) {
                 if (look > 0) {
                     for (LatencySamples more : sampler.sample(List.copyOf(open), plan.size(look) - plan.size(look - 1))) {
@@ -75,7 +75,7 @@ public final class LatencyDecision {
             Map<String, LatencySamples> now) {
         List<LatencyStats> compared = new ArrayList<>();
         for (String id : spec.endpoints()) {
-            if (comparable(before, now, id)) {
+            if (comparable(spec, before, now, id)) {
                 compared.add(LatencyComparison.measure(before.get(id), now.get(id), spec.confidence(),
                         spec.effectiveRoundSize()));
             }
@@ -103,9 +103,13 @@ public final class LatencyDecision {
             String checkId = id + "-latency";
             if (verdicts.containsKey(id)) {
                 results.add(withColdStart(verdicts.get(id), coldStarts.get(id)).toCheckResult());
-            } else if (!now.containsKey(id) || now.get(id).size() == 0) {
+            } else if (!measured(now, id)) {
                 results.add(CheckResult.error(checkId, EndpointVerdict.KIND, label,
                         label + ": no current latency samples to compare with the baseline"));
+            } else if (measured(before, id)) {
+                results.add(CheckResult.error(checkId, EndpointVerdict.KIND, label, label + ": "
+                        + before.get(id).size() + " baseline and " + now.get(id).size()
+                        + " current samples are too few to compare: drift is measured between at least three rounds"));
             } else {
                 results.add(CheckResult.warn(checkId, EndpointVerdict.KIND, label,
                         label + ": no baseline samples to compare with; the next baseline will have them"));
@@ -128,8 +132,15 @@ public final class LatencyDecision {
         return cold.large() ? out.withSummary(out.summary() + "; " + cold.line()) : out;
     }
 
-    private static boolean comparable(Map<String, LatencySamples> before, Map<String, LatencySamples> now, String id) {
-        return before.containsKey(id) && before.get(id).size() > 0 && now.containsKey(id) && now.get(id).size() > 0;
+    /** Both sides measured, with at least three rounds between them: drift is measured between rounds. */
+    private static boolean comparable(LatencySpec spec, Map<String, LatencySamples> before,
+            Map<String, LatencySamples> now, String id) {
+        return measured(before, id) && measured(now, id) && Rounds.count(before.get(id).size(), spec.effectiveRoundSize())
+                + Rounds.count(now.get(id).size(), spec.effectiveRoundSize()) >= 3;
+    }
+
+    private static boolean measured(Map<String, LatencySamples> side, String id) {
+        return side.containsKey(id) && side.get(id).size() > 0;
     }
 
     static Map<String, LatencySamples> byId(List<LatencySamples> samples) {

@@ -25,10 +25,7 @@ public final class Rounds {
         if (size < 1) {
             throw new IllegalArgumentException("a round needs at least one sample");
         }
-        int full = ms.length / size;
-        int rest = ms.length % size;
-        boolean ownRound = rest > 0 && (rest * 2 >= size || full == 0);
-        int rounds = full + (ownRound ? 1 : 0);
+        int rounds = count(ms.length, size);
         double[] out = new double[rounds];
         for (int r = 0; r < rounds; r++) {
             int from = r * size;
@@ -38,9 +35,17 @@ public final class Rounds {
         return out;
     }
 
+    /** How many rounds {@link #of} cuts {@code samples} samples into. */
+    public static int count(int samples, int size) {
+        int full = samples / size;
+        int rest = samples % size;
+        return full + (rest > 0 && (rest * 2 >= size || full == 0) ? 1 : 0);
+    }
+
     static double trimmedLogMean(double[] ms) {
         double[] logs = Arrays.stream(ms).map(Math::log).sorted().toArray();
-        int cut = (int) Math.floor(logs.length * TRIM);
+        // a round of three or four still drops its extremes, so one stray request never moves it alone
+        int cut = Math.max((int) Math.floor(logs.length * TRIM), logs.length >= 3 ? 1 : 0);
         double sum = 0;
         for (int i = cut; i < logs.length - cut; i++) {
             sum += logs[i];

@@ -7,6 +7,7 @@ import java.util.List;
  * and a fixed few requests thrown away leave the first round slower than the rest. So requests are
  * thrown away until a block of {@value #BLOCK} is no faster than the block before (latency stopped
  * falling), at least {@code min} and at most {@code max} requests; {@code min == max} is a fixed count.
+ * Two blocks are needed to see a fall, so below {@code max} the search throws away at least 10.
  *
  * @param min requests always thrown away
  * @param max requests thrown away at most, however long latency keeps falling
@@ -25,6 +26,11 @@ public record WarmUp(int min, int max) {
         if (min < 0 || max < min) {
             throw new IllegalArgumentException("warm-up of at least " + min + " and at most " + max + " requests");
         }
+    }
+
+    /** {@code 20–50 requests of}, or {@code 3 requests of} for a fixed count. */
+    public String describe() {
+        return (min == max ? String.valueOf(min) : min + "–" + max) + " requests of";
     }
 
     /** Whether the endpoint is warm after these thrown-away requests, in the order they were made. */

@@ -76,6 +76,19 @@ class LatencyDecisionTest {
     }
 
     @Test
+    void tooFewSamplesToMeasureDriftAreAnErrorOfThatEndpointAlone() {
+        List<CheckResult> results = LatencyDecision.decide(
+                List.of(of("list", new double[] {10}), of("home", new double[] {10, 11, 12, 13, 14, 15, 16, 17, 18, 19})),
+                List.of(of("list", new double[] {11}), of("home", new double[] {10, 11, 12, 13, 14, 15, 16, 17, 18, 19,
+                        10, 11, 12, 13, 14, 15, 16, 17, 18, 19})),
+                LatencySpecs.of(List.of("list", "home"), 10, 10));
+
+        assertThat(results).extracting(CheckResult::status).containsExactly(Status.ERROR, Status.PASS);
+        assertThat(results.get(0).summary()).isEqualTo("GET /api/list: 1 baseline and 1 current samples are too few to "
+                + "compare: drift is measured between at least three rounds");
+    }
+
+    @Test
     void anEndpointThatCouldNotBeMeasuredNowIsAnError() {
         List<CheckResult> results = LatencyDecision.decide(List.of(of("list", new double[] {10, 11, 12})), List.of(),
                 LatencySpecs.of(List.of("list"), 10, 10));
@@ -153,7 +166,7 @@ class LatencyDecisionTest {
         assertThat((List<?>) slow.metrics().get("confirm_ms")).hasSize(30);
         assertThat(slow.details()).anyMatch(d -> d.startsWith("sequential look 1 of 3 at 40 current samples"))
                 .anyMatch(d -> d.matches("confirmed: 1\\.\\d\\d× in 30 fresh samples"));
-        assertThat(slow.summary()).endsWith("; first 20 requests were 2.30× slower: cold start");
+        assertThat(slow.summary()).endsWith("; cold start: the first 5 requests were 2.30× slower than once warm (20 thrown away)");
         assertThat(results.get(1).status()).isEqualTo(Status.PASS);
         assertThat(results.get(1).summary()).doesNotContain("cold start");
         assertThat(results.get(1).metrics()).containsEntry("warmup_thrown_away", 10);

@@ -36,8 +36,8 @@ class WarmUpTest {
         assertThat(s.ms()).containsOnly(10.0);
         assertThat(s.label()).isEqualTo("GET /e");
         assertThat(cold.large()).isTrue();
-        assertThat(cold.line()).isEqualTo("first 30 requests were 2.80× slower: cold start");
-        assertThat(notes).contains("e: first 30 requests were 2.80× slower: cold start");
+        assertThat(cold.line()).isEqualTo("cold start: the first 5 requests were 2.80× slower than once warm (30 thrown away)");
+        assertThat(notes).contains("e: cold start: the first 5 requests were 2.80× slower than once warm (30 thrown away)");
     }
 
     @Test
