@@ -9,8 +9,13 @@ public final class RealShopSuite {
     private RealShopSuite() {
     }
 
-    /** Writes the suite next to where the gate will keep its baseline and runs; returns its path. */
+    /** Writes the suite, with the default latency settings, next to where the gate keeps its baseline and runs. */
     public static Path write(Path dir, ShopStack shop) throws IOException {
+        return write(dir, shop, "");
+    }
+
+    /** The same with more latency keys, such as {@code min_effect: 60%}. */
+    public static Path write(Path dir, ShopStack shop, String latencyKeys) throws IOException {
         Path suite = dir.resolve("suite.yaml");
         Files.writeString(suite, "name: realshop\n"
                 + "target: " + shop.url() + "\n"
@@ -25,7 +30,8 @@ public final class RealShopSuite {
                 + "    request: { method: GET, path: /api/products }\n"
                 + "    expect: { status: 200, json: { \"items.size()\": 400 } }\n"
                 + "latency:\n"
-                + "  endpoints: [listing, products]\n");
+                + "  endpoints: [listing, products]\n"
+                + (latencyKeys.isEmpty() ? "" : "  " + latencyKeys + "\n"));
         return suite;
     }
 }

@@ -8,11 +8,11 @@ public enum LatencyFinding {
     FASTER,
     /** Not slower, and a slowdown worth blocking for is ruled out. */
     NOT_SLOWER,
-    /** Slower with evidence, but by less than half of {@code min_effect}: within what nobody acts on. */
+    /** Slower with evidence, but by less than half of {@code min_effect} or of {@code min_delta}: within what nobody acts on. */
     SLIGHTLY_SLOWER,
     /** Slower with evidence, by at least half of {@code min_effect} and less than all of it. */
     SLOWER,
-    /** Slower by {@code min_effect} or more, but by fewer milliseconds than {@code min_delta}. */
+    /** Slower by {@code min_effect} or more, but by fewer milliseconds than {@code min_delta} (and at least half of it). */
     UNDER_FLOOR,
     /** Slower with evidence, by {@code min_effect} and {@code min_delta} or more. */
     WORTH_BLOCKING,

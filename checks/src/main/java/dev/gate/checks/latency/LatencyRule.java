@@ -12,9 +12,12 @@ import java.util.Locale;
  * <ul>
  *   <li>{@link LatencyFinding#WORTH_BLOCKING} when slower, the ratio is at least the bar and the
  *       slowdown at the baseline's median is at least {@code min_delta};</li>
- *   <li>{@link LatencyFinding#UNDER_FLOOR} when slower past the bar but by fewer milliseconds;</li>
- *   <li>{@link LatencyFinding#SLOWER} when slower by at least half of min_effect, short of the bar;</li>
- *   <li>{@link LatencyFinding#SLIGHTLY_SLOWER} when slower by less than that;</li>
+ *   <li>{@link LatencyFinding#UNDER_FLOOR} when slower past the bar but by fewer milliseconds, and at
+ *       least half of {@code min_delta};</li>
+ *   <li>{@link LatencyFinding#SLOWER} when slower by at least half of min_effect (and of min_delta),
+ *       short of the bar;</li>
+ *   <li>{@link LatencyFinding#SLIGHTLY_SLOWER} when slower by less than half of either: a WARN must be
+ *       at least half of what would block, on both scales;</li>
  *   <li>{@link LatencyFinding#INCONCLUSIVE} when not slower but the interval reaches above the bar;</li>
  *   <li>{@link LatencyFinding#FASTER} or {@link LatencyFinding#NOT_SLOWER} otherwise.</li>
  * </ul>
@@ -40,19 +43,26 @@ public final class LatencyRule {
         if (p < level && r.ratio() >= bar && s.deltaMs() >= spec.minDeltaMs()) {
             finding = LatencyFinding.WORTH_BLOCKING;
             summary = s.label() + " is " + LatencyLine.ratio(r.ratio()) + "× slower " + evidence;
-        } else if (p < level && r.ratio() >= bar) {
-            finding = LatencyFinding.UNDER_FLOOR;
-            summary = s.label() + " is " + LatencyLine.ratio(r.ratio()) + "× slower but only +"
-                    + LatencyLine.ms(s.deltaMs()) + " ms, under the " + LatencyLine.ms(spec.minDeltaMs())
-                    + " ms worth blocking for " + evidence;
-        } else if (p < level && r.ratio() >= 1 + minEffect / 2) {
-            finding = LatencyFinding.SLOWER;
-            summary = s.label() + " is " + slowerBy(r.ratio()) + " slower, under the " + LatencyLine.percent(minEffect)
-                    + " worth blocking for " + evidence;
-        } else if (p < level) {
+        } else if (p < level && r.ratio() >= 1 + minEffect / 2 && s.deltaMs() >= spec.minDeltaMs() / 2) {
+            if (r.ratio() >= bar) {
+                finding = LatencyFinding.UNDER_FLOOR;
+                summary = s.label() + " is " + LatencyLine.ratio(r.ratio()) + "× slower but only +"
+                        + LatencyLine.ms(s.deltaMs()) + " ms, under the " + LatencyLine.ms(spec.minDeltaMs())
+                        + " ms worth blocking for " + evidence;
+            } else {
+                finding = LatencyFinding.SLOWER;
+                summary = s.label() + " is " + slowerBy(r.ratio()) + " slower, under the " + LatencyLine.percent(minEffect)
+                        + " worth blocking for " + evidence;
+            }
+        } else if (p < level && r.ratio() < 1 + minEffect / 2) {
             finding = LatencyFinding.SLIGHTLY_SLOWER;
             summary = s.label() + " is " + slowerBy(r.ratio()) + " slower, under half of the "
                     + LatencyLine.percent(minEffect) + " worth blocking for " + evidence;
+        } else if (p < level) {
+            // a sub-millisecond endpoint twice as slow is still noise next to the network a user is on
+            finding = LatencyFinding.SLIGHTLY_SLOWER;
+            summary = s.label() + " is " + LatencyLine.ratio(r.ratio()) + "× slower but only +" + LatencyLine.ms(s.deltaMs())
+                    + " ms, under half of the " + LatencyLine.ms(spec.minDeltaMs()) + " ms worth blocking for " + evidence;
         } else if (r.high() > bar) {
             finding = LatencyFinding.INCONCLUSIVE;
             summary = s.label() + " is inconclusive: cannot rule out up to +" + LatencyLine.percent(r.high() - 1)

@@ -43,6 +43,15 @@ class LatencyComparisonTest {
     }
 
     @Test
+    void aSubMillisecondEndpointTwiceAsSlowPassesSinceItIsUnderHalfTheFloor() {
+        EndpointVerdict v = judge(stats(1e-7, 1.91, 1.5, 2.42, 0.1, 0.19));
+
+        assertThat(v.finding()).isEqualTo(LatencyFinding.SLIGHTLY_SLOWER);
+        assertThat(v.status()).isEqualTo(Status.PASS);
+        assertThat(v.summary()).startsWith("GET /api/list is 1.91× slower but only +0.1 ms, under half of the 2.0 ms worth blocking for");
+    }
+
+    @Test
     void aSignificantSlowdownOfAtLeastHalfTheMinimumEffectWarns() {
         EndpointVerdict v = judge(stats(0.0031, 1.07, 1.03, 1.11, 30.1, 32.2));
 
