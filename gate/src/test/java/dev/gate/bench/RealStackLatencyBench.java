@@ -1,7 +1,5 @@
 package dev.gate.bench;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.gate.cli.Cli;
 import dev.gate.realstack.CpuBurner;
 import dev.gate.realstack.RealShopSuite;
@@ -21,8 +19,6 @@ import java.util.Locale;
  * Run: {@code bin/bench RealStackLatencyBench [unchanged-quiet unchanged-busy slow]}.
  */
 public final class RealStackLatencyBench {
-    private static final ObjectMapper JSON = new ObjectMapper();
-
     private RealStackLatencyBench() {
     }
 
@@ -36,7 +32,7 @@ public final class RealStackLatencyBench {
         double extra = args.length > 3 ? Double.parseDouble(args[3]) : 0.5;
         Path work = Files.createTempDirectory("gate-realstack-");
         List<Verify> runs = new ArrayList<>();
-        try (ShopStack shop = ShopStack.start(work.resolve("shop"), commit(0))) {
+        try (ShopStack shop = ShopStack.start(work.resolve("shop"), RealShopSuite.commit(0))) {
             Path suite = RealShopSuite.write(work, shop);
             Cli cli = new Cli(work);
             int n = 1;
@@ -44,7 +40,8 @@ public final class RealStackLatencyBench {
                 boolean burn = i >= quiet;
                 CpuBurner burner = burn ? CpuBurner.start() : null;
                 try {
-                    runs.add(cycle(cli, shop, suite, work, commit(n++), 0, burn ? "unchanged, CPU burner" : "unchanged, quiet"));
+                    runs.add(cycle(cli, shop, suite, work, RealShopSuite.commit(n++), 0,
+                            burn ? "unchanged, CPU burner" : "unchanged, quiet"));
                 } finally {
                     if (burner != null) {
                         burner.close();
@@ -52,8 +49,9 @@ public final class RealStackLatencyBench {
                 }
             }
             for (int i = 0; i < slow; i++) {
-                runs.add(cycle(cli, shop, suite, work, commit(n++), extra, "N+1 release (" + extra + " extra queries a product)"));
-                shop.deploy(commit(n++), 0);
+                runs.add(cycle(cli, shop, suite, work, RealShopSuite.commit(n++), extra,
+                        "N+1 release (" + extra + " extra queries a product)"));
+                shop.deploy(RealShopSuite.commit(n++), 0);
             }
         }
         System.out.println("Real stack: gunicorn (2 workers) + SQLite behind nginx (gzip), deploy = symlink flip + HUP;");
@@ -89,17 +87,6 @@ public final class RealStackLatencyBench {
         Cli.Result verify = cli.run("verify", "--suite", suite.toString(), "--expect-commit", commit, "--no-rollback",
                 "--out", out.toString());
         double took = (System.nanoTime() - start) / 1e9;
-        List<String> lines = new ArrayList<>();
-        JsonNode record = JSON.readTree(out.resolve("result.json").toFile());
-        for (JsonNode check : record.path("checks")) {
-            if (check.path("kind").asText().equals("latency")) {
-                lines.add(check.path("status").asText() + " " + check.path("summary").asText());
-            }
-        }
-        return new Verify(scenario, verify.exit(), lines, took);
-    }
-
-    private static String commit(int n) {
-        return String.format(Locale.ROOT, "%040x", 0xabc000L + n);
+        return new Verify(scenario, verify.exit(), RealShopSuite.latencyLines(out), took);
     }
 }

@@ -97,7 +97,8 @@ public final class LocalNginx implements AutoCloseable {
                 + "}\n";
     }
 
-    private static int freePort() throws IOException {
+    /** A port of 127.0.0.1 free a moment ago, for a server that must be told its port. */
+    static int freePort() throws IOException {
         try (ServerSocket s = new ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
             return s.getLocalPort();
         }

@@ -1,8 +1,13 @@
 package dev.gate.realstack;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
 
 /** The suite a team would write for the real shop: its HTML listing and JSON API, latency on both. */
 public final class RealShopSuite {
@@ -33,5 +38,21 @@ public final class RealShopSuite {
                 + "  endpoints: [listing, products]\n"
                 + (latencyKeys.isEmpty() ? "" : "  " + latencyKeys + "\n"));
         return suite;
+    }
+
+    /** "STATUS summary" of each latency result in a run folder's result.json. */
+    public static List<String> latencyLines(Path run) throws IOException {
+        List<String> lines = new ArrayList<>();
+        for (JsonNode check : new ObjectMapper().readTree(run.resolve("result.json").toFile()).path("checks")) {
+            if (check.path("kind").asText().equals("latency")) {
+                lines.add(check.path("status").asText() + " " + check.path("summary").asText());
+            }
+        }
+        return lines;
+    }
+
+    /** A 40-hex commit id, the n-th of a run, told apart in its first 7 digits as the gate prints them. */
+    public static String commit(long n) {
+        return String.format(Locale.ROOT, "%02x%038x", n, 0xc0ffeeL);
     }
 }

@@ -3,12 +3,8 @@ package dev.gate.realstack;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.gate.cli.Cli;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -23,49 +19,32 @@ import org.junit.jupiter.api.io.TempDir;
  * {@code bin/bench RealStackLatencyBench} measures the defaults on it, 30 deploys.
  */
 class RealStackLatencyIT {
-    private static final ObjectMapper JSON = new ObjectMapper();
-
     @TempDir
     Path dir;
 
     @Test
     void anUnchangedReleasePassesAndAnNPlusOneReleaseIsBlockedOnBothEndpoints() throws Exception {
         assumeTrue(ShopStack.installed(), "gunicorn and nginx are installed by bin/test");
-        try (ShopStack shop = ShopStack.start(dir.resolve("shop"), commit(1))) {
+        try (ShopStack shop = ShopStack.start(dir.resolve("shop"), RealShopSuite.commit(1))) {
             Path suite = RealShopSuite.write(dir, shop, "min_effect: 60%");
             Cli cli = new Cli(dir);
 
             assertThat(cli.run("baseline", "--suite", suite.toString()).exit()).isZero();
-            shop.deploy(commit(2), 0);
-            Cli.Result same = cli.run("verify", "--suite", suite.toString(), "--expect-commit", commit(2),
+            shop.deploy(RealShopSuite.commit(2), 0);
+            Cli.Result same = cli.run("verify", "--suite", suite.toString(), "--expect-commit", RealShopSuite.commit(2),
                     "--no-rollback", "--out", dir.resolve("same").toString());
 
             assertThat(same.exit()).as(same.all()).isZero();
-            assertThat(latency(dir.resolve("same"))).hasSize(2).noneMatch(l -> l.startsWith("FAIL"));
+            assertThat(RealShopSuite.latencyLines(dir.resolve("same"))).hasSize(2).noneMatch(l -> l.startsWith("FAIL"));
 
             assertThat(cli.run("baseline", "--suite", suite.toString()).exit()).isZero();
-            shop.deploy(commit(3), 2);
-            Cli.Result slow = cli.run("verify", "--suite", suite.toString(), "--expect-commit", commit(3),
+            shop.deploy(RealShopSuite.commit(3), 2);
+            Cli.Result slow = cli.run("verify", "--suite", suite.toString(), "--expect-commit", RealShopSuite.commit(3),
                     "--no-rollback", "--out", dir.resolve("slow").toString());
 
             assertThat(slow.exit()).as(slow.all()).isEqualTo(1);
-            assertThat(latency(dir.resolve("slow"))).hasSize(2)
+            assertThat(RealShopSuite.latencyLines(dir.resolve("slow"))).hasSize(2)
                     .allMatch(l -> l.matches("FAIL GET /(products/|api/products) is \\d\\.\\d\\d× slower .*"));
         }
-    }
-
-    /** "STATUS summary" of each latency result of a run. */
-    private static List<String> latency(Path run) throws Exception {
-        List<String> lines = new ArrayList<>();
-        for (JsonNode check : JSON.readTree(run.resolve("result.json").toFile()).path("checks")) {
-            if (check.path("kind").asText().equals("latency")) {
-                lines.add(check.path("status").asText() + " " + check.path("summary").asText());
-            }
-        }
-        return lines;
-    }
-
-    private static String commit(int n) {
-        return String.format("%040x", 0xfeed00L + n);
     }
 }

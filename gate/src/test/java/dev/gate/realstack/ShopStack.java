@@ -1,10 +1,9 @@
 package dev.gate.realstack;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.UncheckedIOException;
 import java.net.HttpURLConnection;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -12,9 +11,9 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import java.util.concurrent.TimeUnit;
 
 /**
  * A real stack on 127.0.0.1, from Debian's packages: a Python shop on SQLite served by gunicorn
@@ -28,15 +27,15 @@ public final class ShopStack implements AutoCloseable {
     private static final Path PYTHON = Path.of("/usr/bin/python3");
     private static final Duration START = Duration.ofSeconds(20);
 
+    private static final ObjectMapper JSON = new ObjectMapper();
+
     private final Path root;
-    private final List<Process> processes = new ArrayList<>();
+    /** gunicorn's master: it does not daemonize, so this is the process a HUP goes to. */
+    private Process gunicorn;
     private LocalNginx nginx;
-    private final Path gunicornPid;
-    private String live;
 
     private ShopStack(Path root) {
         this.root = root;
-        this.gunicornPid = root.resolve("gunicorn.pid");
     }
 
     public static boolean installed() {
@@ -61,22 +60,17 @@ public final class ShopStack implements AutoCloseable {
         run(List.of(PYTHON.toString(), root.resolve("seed.py").toString(), root.resolve("shop.db").toString()));
         release(commit, 0);
         Files.createSymbolicLink(root.resolve("current"), root.resolve("releases").resolve(commit));
-        int appPort = freePort();
-        ProcessBuilder gunicorn = new ProcessBuilder(GUNICORN.toString(), "--workers", "2", "--bind",
-                "127.0.0.1:" + appPort, "--pid", gunicornPid.toString(), "--chdir", root.resolve("app").toString(),
-                "shop:app");
-        gunicorn.environment().put("SHOP_ROOT", root.toString());
-        processes.add(gunicorn.redirectErrorStream(true).redirectOutput(root.resolve("gunicorn.log").toFile()).start());
+        int appPort = LocalNginx.freePort();
+        ProcessBuilder app = new ProcessBuilder(GUNICORN.toString(), "--workers", "2", "--bind",
+                "127.0.0.1:" + appPort, "--chdir", root.resolve("app").toString(), "shop:app");
+        app.environment().put("SHOP_ROOT", root.toString());
+        gunicorn = app.redirectErrorStream(true).redirectOutput(root.resolve("gunicorn.log").toFile()).start();
         nginx = LocalNginx.proxy(root.resolve("nginx"), appPort);
         awaitCommit(commit);
     }
 
     public String url() {
         return nginx.url().toString();
-    }
-
-    public String live() {
-        return live;
     }
 
     /**
@@ -91,8 +85,7 @@ public final class ShopStack implements AutoCloseable {
         Files.deleteIfExists(link);
         Files.createSymbolicLink(link, root.resolve("releases").resolve(commit));
         Files.move(link, root.resolve("current"), StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-        long pid = Long.parseLong(Files.readString(gunicornPid).trim());
-        run(List.of("kill", "-HUP", String.valueOf(pid)));
+        run(List.of("kill", "-HUP", String.valueOf(gunicorn.pid())));
         awaitCommit(commit);
     }
 
@@ -107,14 +100,11 @@ public final class ShopStack implements AutoCloseable {
         Instant until = Instant.now().plus(START);
         int inARow = 0;
         while (Instant.now().isBefore(until)) {
-            for (Process p : processes) {
-                if (!p.isAlive()) {
-                    throw new IOException("the shop stopped (exit " + p.exitValue() + "); see " + root);
-                }
+            if (!gunicorn.isAlive()) {
+                throw new IOException("the shop stopped (exit " + gunicorn.exitValue() + "); see " + root);
             }
             inARow = commit.equals(servedCommit()) ? inARow + 1 : 0;
             if (inARow >= 6) {
-                live = commit;
                 return;
             }
             Thread.sleep(inARow > 0 ? 20 : 100);
@@ -128,9 +118,7 @@ public final class ShopStack implements AutoCloseable {
             c.setConnectTimeout(1000);
             c.setReadTimeout(2000);
             try (InputStream in = c.getInputStream()) {
-                String body = new String(in.readNBytes(1 << 20), StandardCharsets.UTF_8);
-                int at = body.indexOf("\"commit\": \"");
-                return at < 0 ? null : body.substring(at + 11, body.indexOf('"', at + 11));
+                return JSON.readTree(in.readNBytes(1 << 20)).path("commit").asText(null);
             }
         } catch (IOException notYet) {
             return null;
@@ -152,31 +140,22 @@ public final class ShopStack implements AutoCloseable {
         }
     }
 
-    private static int freePort() {
-        try (ServerSocket s = new ServerSocket(0)) {
-            return s.getLocalPort();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
-
     @Override
     public void close() {
         if (nginx != null) {
             nginx.close();
         }
-        for (Process p : processes) {
-            p.destroy();
+        if (gunicorn == null) {
+            return;
         }
-        for (Process p : processes) {
-            try {
-                if (!p.waitFor(5, java.util.concurrent.TimeUnit.SECONDS)) {
-                    p.destroyForcibly();
-                }
-            } catch (InterruptedException e) {
-                p.destroyForcibly();
-                Thread.currentThread().interrupt();
+        gunicorn.destroy();
+        try {
+            if (!gunicorn.waitFor(5, TimeUnit.SECONDS)) {
+                gunicorn.destroyForcibly();
             }
+        } catch (InterruptedException e) {
+            gunicorn.destroyForcibly();
+            Thread.currentThread().interrupt();
         }
     }
 }
