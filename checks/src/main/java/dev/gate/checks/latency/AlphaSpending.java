@@ -1,6 +1,6 @@
 package dev.gate.checks.latency;
 
-import org.apache.commons.math3.distribution.NormalDistribution;
+import org.apache.commons.statistics.distribution.NormalDistribution;
 
 /**
  * Splits a false-block rate alpha across the looks of a sequential comparison (Lan and DeMets'
@@ -19,7 +19,7 @@ import org.apache.commons.math3.distribution.NormalDistribution;
  * false blocks, so the boundaries ignore it (non-binding futility).
  */
 final class AlphaSpending {
-    private static final NormalDistribution STANDARD = new NormalDistribution(null, 0, 1);
+    private static final NormalDistribution STANDARD = NormalDistribution.of(0, 1);
     /** The density below −LOW is negligible (Φ(−10) ≈ 8e-24). */
     private static final double LOW = 10;
     private static final int MIN_POINTS = 801;

@@ -11,7 +11,7 @@ import java.util.SplittableRandom;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import org.apache.commons.math3.distribution.NormalDistribution;
+import org.apache.commons.statistics.distribution.NormalDistribution;
 
 /**
  * How often the gate's latency decision blocks, warns or stays inconclusive, on simulated deploys
@@ -30,7 +30,7 @@ public final class LatencyDecisionBench {
     private static final double[] TAUS = {0, 0.05, 0.1, 0.2};
     private static final double[] SIGMAS = {0.1, 0.25, 0.5};
     private static final double[] CHANGES = {0, 0.10, 0.20, 0.50};
-    private static final NormalDistribution STANDARD = new NormalDistribution(null, 0, 1);
+    private static final NormalDistribution STANDARD = NormalDistribution.of(0, 1);
     private static final LatencySpec SPEC = new LatencySpec(List.of("e"), LatencySpec.SAMPLES, LatencySpec.MAX_SAMPLES,
             LatencySpec.ROUND_SIZE, LatencySpec.CONFIRM_SAMPLES, WarmUp.DEFAULT, 0.10, LatencySpec.MIN_DELTA_MS, 0.99,
             LatencySpec.Inconclusive.PASS, Map.of());
