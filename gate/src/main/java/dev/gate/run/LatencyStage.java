@@ -11,6 +11,8 @@ import dev.gate.checks.latency.LatencySampler;
 import dev.gate.checks.latency.LatencySamples;
 import dev.gate.checks.latency.LatencySpec;
 import dev.gate.checks.page.PageSpec;
+import dev.gate.checks.trend.EndpointTrend;
+import dev.gate.checks.trend.Tripwire;
 import dev.gate.suite.Suite;
 import java.net.URI;
 import java.util.ArrayList;
@@ -32,11 +34,16 @@ public final class LatencyStage implements Stage {
 
     private final Suite suite;
     private final List<LatencySamples> before;
+    private final EndpointTrend trend;
 
-    /** @param before the baseline's samples, compared with the live release's */
-    public LatencyStage(Suite suite, List<LatencySamples> before) {
+    /**
+     * @param before the baseline's samples, compared with the live release's
+     * @param trend  the endpoints' medians in earlier deploys, for the trip-wire
+     */
+    public LatencyStage(Suite suite, List<LatencySamples> before, EndpointTrend trend) {
         this.suite = suite;
         this.before = List.copyOf(before);
+        this.trend = trend;
     }
 
     @Override
@@ -54,7 +61,10 @@ public final class LatencyStage implements Stage {
     public List<CheckResult> run(CheckContext context) throws InterruptedException {
         LatencySpec spec = suite.latency();
         try (LatencySampler sampler = sampler(context, endpoints(context))) {
-            return LatencyDecision.run(spec, before, sampler);
+            KeptSamples kept = new KeptSamples(sampler);
+            List<CheckResult> results = new ArrayList<>(LatencyDecision.run(spec, before, kept));
+            results.addAll(tripwires(kept));
+            return results;
         } catch (InterruptedException e) {
             throw e;
         } catch (Exception e) {
@@ -65,6 +75,19 @@ public final class LatencyStage implements Stage {
             }
             return errors;
         }
+    }
+
+    /** One trip-wire result per latency endpoint measured, when there is a history to judge against. */
+    private List<CheckResult> tripwires(KeptSamples kept) {
+        if (!suite.tripwire().enabled() || trend.unavailable().isPresent()) {
+            return List.of();
+        }
+        Tripwire tripwire = new Tripwire(suite.tripwire(), suite.latency().minDeltaMs());
+        List<CheckResult> out = new ArrayList<>();
+        for (String id : suite.latency().endpoints()) {
+            kept.of(id).filter(s -> s.size() > 0).ifPresent(s -> out.add(tripwire.judge(s, trend.of(id))));
+        }
+        return out;
     }
 
     /**

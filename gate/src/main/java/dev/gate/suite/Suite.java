@@ -10,6 +10,8 @@ import dev.gate.checks.http.TlsPolicy;
 import dev.gate.checks.latency.LatencySpec;
 import dev.gate.checks.page.BrowserSpec;
 import dev.gate.checks.page.PageSpec;
+import dev.gate.checks.trend.TripwireSpec;
+import dev.gate.history.HistorySpec;
 import dev.gate.verdict.Policy;
 import java.net.URI;
 import java.nio.file.Path;
@@ -26,6 +28,8 @@ import java.util.stream.Stream;
  * @param file     where the suite was read from; relative paths in it are resolved against its folder
  * @param secrets  values never to show: those taken from the environment and those listed under {@code secrets}
  * @param freeze   deploy freeze windows, when {@code gate run} refuses to deploy
+ * @param history  where the deploy history is kept
+ * @param tripwire the trip-wire on each latency endpoint against the deploy history
  * @param retries  per page and API id, how many times its check is tried again after a failure that
  *                 may pass (a reset, a 502); ids not in it are not retried
  */
@@ -48,7 +52,9 @@ public record Suite(
         Set<String> secrets,
         FreezeCalendar freeze,
         Optional<Path> playbooks,
-        Map<String, Integer> retries) {
+        Map<String, Integer> retries,
+        HistorySpec history,
+        TripwireSpec tripwire) {
 
     public Suite {
         pages = List.copyOf(pages);
