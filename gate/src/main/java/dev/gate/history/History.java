@@ -1,5 +1,7 @@
 package dev.gate.history;
 
+import dev.gate.suite.HistorySpec;
+
 import dev.gate.checks.Redactor;
 import dev.gate.checks.trend.DeployPoint;
 import dev.gate.checks.trend.EndpointTrend;

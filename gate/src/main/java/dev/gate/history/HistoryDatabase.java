@@ -1,5 +1,7 @@
 package dev.gate.history;
 
+import dev.gate.suite.HistorySpec;
+
 import java.io.IOException;
 import java.nio.channels.FileChannel;
 import java.nio.channels.FileLock;

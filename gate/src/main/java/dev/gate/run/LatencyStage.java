@@ -62,9 +62,7 @@ public final class LatencyStage implements Stage {
         LatencySpec spec = suite.latency();
         try (LatencySampler sampler = sampler(context, endpoints(context))) {
             KeptSamples kept = new KeptSamples(sampler);
-            List<CheckResult> results = new ArrayList<>(LatencyDecision.run(spec, before, kept));
-            results.addAll(tripwires(kept));
-            return results;
+            return withTripwires(LatencyDecision.run(spec, before, kept), kept);
         } catch (InterruptedException e) {
             throw e;
         } catch (Exception e) {
@@ -77,15 +75,37 @@ public final class LatencyStage implements Stage {
         }
     }
 
-    /** One trip-wire result per latency endpoint measured, when there is a history to judge against. */
-    private List<CheckResult> tripwires(KeptSamples kept) {
+    /**
+     * The trip-wire on each latency endpoint measured, when there is a history to judge against. A
+     * trip is a check of its own; otherwise what it found is a line of the latency result, so a
+     * quiet history adds no checks to count.
+     */
+    private List<CheckResult> withTripwires(List<CheckResult> decided, KeptSamples kept) {
         if (!suite.tripwire().enabled() || trend.unavailable().isPresent()) {
-            return List.of();
+            return decided;
         }
         Tripwire tripwire = new Tripwire(suite.tripwire(), suite.latency().minDeltaMs());
-        List<CheckResult> out = new ArrayList<>();
+        List<CheckResult> out = new ArrayList<>(decided);
         for (String id : suite.latency().endpoints()) {
-            kept.of(id).filter(s -> s.size() > 0).ifPresent(s -> out.add(tripwire.judge(s, trend.of(id))));
+            Optional<LatencySamples> samples = kept.of(id).filter(x -> x.size() > 0);
+            if (samples.isEmpty()) {
+                continue;
+            }
+            CheckResult judged = tripwire.judge(samples.get(), trend.of(id));
+            if (judged.status() != dev.gate.checks.Status.PASS) {
+                out.add(judged);
+                continue;
+            }
+            for (int i = 0; i < out.size(); i++) {
+                CheckResult r = out.get(i);
+                if (r.id().equals(id + "-latency")) {
+                    List<String> details = new ArrayList<>(r.details());
+                    details.add("trip-wire: " + judged.summary());
+                    Map<String, Object> metrics = new LinkedHashMap<>(r.metrics());
+                    judged.metrics().forEach((k, v) -> metrics.put(Tripwire.METRIC_PREFIX + k, v));
+                    out.set(i, r.withDetails(details).withMetrics(metrics));
+                }
+            }
         }
         return out;
     }

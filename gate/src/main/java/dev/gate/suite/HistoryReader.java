@@ -2,7 +2,6 @@ package dev.gate.suite;
 
 import dev.gate.checks.Severity;
 import dev.gate.checks.trend.TripwireSpec;
-import dev.gate.history.HistorySpec;
 import java.nio.file.Path;
 import java.util.Optional;
 import java.util.Set;

@@ -11,7 +11,6 @@ import dev.gate.checks.latency.LatencySpec;
 import dev.gate.checks.page.BrowserSpec;
 import dev.gate.checks.page.PageSpec;
 import dev.gate.checks.trend.TripwireSpec;
-import dev.gate.history.HistorySpec;
 import dev.gate.verdict.Policy;
 import java.net.URI;
 import java.nio.file.Path;

@@ -12,7 +12,6 @@ import dev.gate.checks.latency.LatencySpec;
 import dev.gate.checks.page.BrowserSpec;
 import dev.gate.checks.page.PageSpec;
 import dev.gate.verdict.Policy;
-import dev.gate.history.HistorySpec;
 import dev.gate.checks.trend.TripwireSpec;
 import java.io.IOException;
 import java.io.StringReader;

@@ -60,7 +60,7 @@ public final class ChangePoints {
 
     private static void split(double[] logs, int from, int to, double noise, List<Integer> cuts) {
         int n = to - from;
-        if (n < 2) {
+        if (n < 3) {
             return;
         }
         int best = -1;
@@ -68,6 +68,11 @@ public final class ChangePoints {
         for (int k = from + 1; k < to; k++) {
             int left = k - from;
             int right = to - k;
+            // one deploy is not a level, except the newest, which may have just stepped
+            boolean newestAlone = right == 1 && to == logs.length;
+            if (left < 2 || (right < 2 && !newestAlone)) {
+                continue;
+            }
             double stat = Math.abs(mean(logs, from, k) - mean(logs, k, to)) * Math.sqrt((double) left * right / n) / noise;
             if (stat > bestStat) {
                 bestStat = stat;

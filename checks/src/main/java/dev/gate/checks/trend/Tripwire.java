@@ -22,6 +22,8 @@ import java.util.Map;
 public final class Tripwire {
     public static final String KIND = "tripwire";
     public static final String PLAYBOOK = "latency-creep";
+    /** A quiet trip-wire's numbers ride on the latency result under this prefix, for the report's trend. */
+    public static final String METRIC_PREFIX = "tripwire_";
     /** The spread is at least this share of the normal median… */
     static final double MIN_SPREAD_RATIO = 0.03;
     /** …and at least this many milliseconds. */

@@ -1,4 +1,4 @@
-package dev.gate.history;
+package dev.gate.suite;
 
 import java.net.URI;
 import java.nio.file.Path;
