@@ -45,6 +45,10 @@ final class NotifyReader {
                 Optional<String> text = value.get().text();
                 text.ifPresent(secrets::add);
                 url = text.flatMap(t -> url(value.get(), t));
+                if (kind == NotifyTarget.Kind.SLACK) {
+                    // a Slack webhook's path is its token, and an error page may quote the path alone
+                    url.map(URI::getRawPath).filter(p -> p.length() > 1).ifPresent(secrets::add);
+                }
             }
         }
         Set<NotifyEvent> on = EnumSet.noneOf(NotifyEvent.class);
