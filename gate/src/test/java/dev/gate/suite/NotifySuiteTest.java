@@ -98,4 +98,18 @@ class NotifySuiteTest {
                                 + "rollback-failed, or leave \"on\" out",
                         "suite.yaml:10:5: notify[4]: expected a mapping (key: value), got \"https://d.test/w\"");
     }
+
+    @Test
+    void theReadmesExampleLoads() throws Exception {
+        List<String> readme = java.nio.file.Files.readAllLines(Path.of("../README.md"));
+        int section = readme.indexOf("## Telling the team");
+        int start = readme.subList(section, readme.size()).indexOf("```yaml") + section + 1;
+        int end = readme.subList(start, readme.size()).indexOf("```") + start;
+
+        Suite suite = parse(HEAD + String.join("\n", readme.subList(start, end)) + "\n");
+
+        assertThat(suite.notifications()).extracting(NotifyTarget::kind)
+                .containsExactly(NotifyTarget.Kind.SLACK, NotifyTarget.Kind.WEBHOOK, NotifyTarget.Kind.ANNOTATE);
+        assertThat(suite.notifications().get(2).headers()).containsEntry("Authorization", "Bearer glsa_token123");
+    }
 }
