@@ -124,4 +124,29 @@ class NotifyIT {
         assertThat(RunFolders.filesContaining(dir.resolve("run"), receiver.url("/hook"))).isEmpty();
         assertThat(r.all()).doesNotContain("glsa_notifyItToken3").doesNotContain(receiver.url("/hook"));
     }
+
+    @Test
+    void aFailedRollbackIsToldAfterTheReleaseWentLiveAndNamesThePersonNeeded() {
+        site.route("/version", q -> Reply.json("{\"commit\":\"" + NEW + "\"}"));
+        site.route("/api/health", q -> Reply.json("{\"status\":\"down\"}"));
+        receiver.route(HOOK_PATH, q -> Reply.status(200, "ok"));
+        Path script = Suites.script(dir, "rollback.sh", "exit 1");
+
+        Cli.Result r = verify(new Cli(dir), "  - slack: " + receiver.url(HOOK_PATH) + "\n"
+                + "    on: [live, block, rollback-failed]\n"
+                + "on_failure: { rollback: " + Suites.argv(script.toString()) + ", rollback_timeout: 5s }\n");
+
+        assertThat(r.exit()).as(r.all()).isEqualTo(3);
+        JsonNode record = RunFolders.record(dir.resolve("run"), 3);
+        assertThat(receiver.requests(HOOK_PATH)).extracting(q -> json(q.body()).path("blocks").get(0).path("text").path("text").asText())
+                .containsExactly("api: 9f8e7d6 is live on " + site.url(),
+                        "api: BLOCK for 9f8e7d6, and the rollback failed: a person is needed now");
+        List<String> kinds = new java.util.ArrayList<>();
+        record.path("actions").forEach(a -> kinds.add(a.path("kind").asText() + " " + a.path("outcome").asText()));
+        assertThat(kinds.indexOf("notify succeeded")).as("the live message before the rollback: " + kinds)
+                .isLessThan(kinds.indexOf("rollback intended"));
+        assertThat(kinds.get(kinds.size() - 1)).isEqualTo("notify succeeded");
+        assertThat(json(receiver.requests(HOOK_PATH).get(1).body()).path("blocks").get(1).path("text").path("text").asText())
+                .contains("*Rollback* failed: ");
+    }
 }

@@ -1,6 +1,7 @@
 package dev.gate.suite;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowable;
 
 import java.net.URI;
 import java.nio.file.Path;
@@ -19,13 +20,11 @@ class NotifySuiteTest {
         return new SuiteLoader(ENV).parse(yaml, FILE);
     }
 
+    /** The problems of a suite that must not load, as the command line prints them. */
     private static List<String> messages(String yaml) {
-        try {
-            parse(yaml);
-            throw new AssertionError("the suite was accepted");
-        } catch (SuiteException e) {
-            return e.problems().stream().map(ConfigProblem::toString).toList();
-        }
+        Throwable thrown = catchThrowable(() -> parse(yaml));
+        assertThat(thrown).as("the suite's problems").isInstanceOf(SuiteException.class);
+        return ((SuiteException) thrown).problems().stream().map(ConfigProblem::toString).toList();
     }
 
     @Test
