@@ -31,6 +31,7 @@ import java.util.stream.Stream;
  * @param tripwire the trip-wire on each latency endpoint against the deploy history
  * @param retries  per page and API id, how many times its check is tried again after a failure that
  *                 may pass (a reset, a 502); ids not in it are not retried
+ * @param notifications where to tell the team about the run ({@code notify:}), in the suite's order
  */
 public record Suite(
         Path file,
@@ -53,9 +54,11 @@ public record Suite(
         Optional<Path> playbooks,
         Map<String, Integer> retries,
         HistorySpec history,
-        TripwireSpec tripwire) {
+        TripwireSpec tripwire,
+        List<NotifyTarget> notifications) {
 
     public Suite {
+        notifications = List.copyOf(notifications);
         pages = List.copyOf(pages);
         apis = List.copyOf(apis);
         secrets = Set.copyOf(secrets);

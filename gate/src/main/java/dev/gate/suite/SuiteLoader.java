@@ -143,14 +143,17 @@ public final class SuiteLoader {
                 .orElse(new HistoryReader.Section(HistorySpec.DEFAULT, Set.of()));
         listedSecrets.addAll(history.secrets());
         TripwireSpec tripwire = top.get("tripwire").map(HistoryReader::tripwire).orElse(TripwireSpec.DEFAULT);
+        NotifyReader.Section notify = top.get("notify").map(NotifyReader::read).orElse(NotifyReader.Section.NONE);
         top.rejectUnknownKeys();
         Set<String> secrets = new LinkedHashSet<>(reading.secrets());
         secrets.addAll(listedSecrets);
+        secrets.addAll(notify.secrets());
         if (target == null) {
             return null;
         }
         return new Suite(file, name, target, timeouts, marker, converge, pages, apis, latency, onFailure,
-                browser, parallel, oldAssets, tls, policy, secrets, freeze, playbooks, retries.byId(), history.spec(), tripwire);
+                browser, parallel, oldAssets, tls, policy, secrets, freeze, playbooks, retries.byId(), history.spec(), tripwire,
+                notify.targets());
     }
 
     private static FreezeCalendar freeze(SuiteNode list) {
