@@ -12,7 +12,10 @@ import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.time.Duration;
+import java.util.Map;
 import java.util.Properties;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.locks.ReentrantLock;
 import org.flywaydb.core.Flyway;
 import org.flywaydb.core.api.FlywayException;
 
@@ -24,6 +27,7 @@ public final class HistoryDatabase implements AutoCloseable {
     /** Flyway's own table, named so it cannot collide with a team's tables in a shared database. */
     private static final String SCHEMA_TABLE = "gate_schema_history";
     private static final String MIGRATIONS = "classpath:db/history";
+    private static final Map<Path, ReentrantLock> IN_PROCESS = new ConcurrentHashMap<>();
 
     private final Connection connection;
     private final String where;
@@ -80,13 +84,18 @@ public final class HistoryDatabase implements AutoCloseable {
         Files.createDirectories(file.toAbsolutePath().getParent());
         String url = "jdbc:sqlite:" + file.toAbsolutePath() + "?busy_timeout=" + Math.max(1000, timeout.toMillis() * 3);
         // SQLite has no lock Flyway can take: two shards creating the schema at once would collide
-        Path lockFile = file.resolveSibling(file.getFileName() + ".migrate.lock");
+        Path lockFile = file.toAbsolutePath().resolveSibling(file.getFileName() + ".migrate.lock");
+        // a file lock keeps other processes out; Java refuses to take it twice in one process
+        ReentrantLock inProcess = IN_PROCESS.computeIfAbsent(lockFile, k -> new ReentrantLock());
+        inProcess.lock();
         try (FileChannel channel = FileChannel.open(lockFile, StandardOpenOption.CREATE, StandardOpenOption.WRITE)) {
             FileLock lock = channel.lock();
             Flyway.configure(HistoryDatabase.class.getClassLoader())
                     .dataSource(url, null, null).locations(MIGRATIONS).table(SCHEMA_TABLE).loggers("slf4j")
                     .load().migrate();
             lock.release();
+        } finally {
+            inProcess.unlock();
         }
         return new HistoryDatabase(DriverManager.getConnection(url), where);
     }
