@@ -9,6 +9,7 @@ import dev.gate.checks.commit.ConvergeSpec;
 import dev.gate.checks.http.TlsPolicy;
 import dev.gate.checks.latency.LatencySpec;
 import dev.gate.checks.page.BrowserSpec;
+import dev.gate.checks.page.LoginSpec;
 import dev.gate.checks.page.PageSpec;
 import dev.gate.verdict.Policy;
 import java.net.URI;
@@ -28,6 +29,8 @@ import java.util.stream.Stream;
  * @param freeze   deploy freeze windows, when {@code gate run} refuses to deploy
  * @param retries  per page and API id, how many times its check is tried again after a failure that
  *                 may pass (a reset, a 502); ids not in it are not retried
+ * @param login    the steps that make the run's session, for pages with {@code auth: true} and APIs
+ *                 with {@code auth: session}
  */
 public record Suite(
         Path file,
@@ -48,7 +51,8 @@ public record Suite(
         Set<String> secrets,
         FreezeCalendar freeze,
         Optional<Path> playbooks,
-        Map<String, Integer> retries) {
+        Map<String, Integer> retries,
+        Optional<LoginSpec> login) {
 
     public Suite {
         pages = List.copyOf(pages);
@@ -68,6 +72,11 @@ public record Suite(
             return List.of(json.path());
         }
         return pages.stream().map(PageSpec::path).distinct().toList();
+    }
+
+    /** Whether any check needs the login's session. */
+    public boolean needsSession() {
+        return pages.stream().anyMatch(PageSpec::auth) || apis.stream().anyMatch(ApiSpec::session);
     }
 
     public Optional<PageSpec> page(String id) {

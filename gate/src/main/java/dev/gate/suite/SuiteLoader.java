@@ -117,8 +117,9 @@ public final class SuiteLoader {
         Timeouts timeouts = timeouts(top);
         Ids ids = new Ids();
         RetryCounts retries = RetryCounts.of(top);
-        List<PageSpec> pages = top.get("pages").map(n -> PagesReader.read(n, ids, retries)).orElse(List.of());
-        List<ApiSpec> apis = top.get("apis").map(n -> ApisReader.read(n, ids, retries)).orElse(List.of());
+        boolean hasLogin = top.has("login");
+        List<PageSpec> pages = top.get("pages").map(n -> PagesReader.read(n, ids, retries, hasLogin)).orElse(List.of());
+        List<ApiSpec> apis = top.get("apis").map(n -> ApisReader.read(n, ids, retries, hasLogin)).orElse(List.of());
         CommitReader.Section commit = top.get("commit").map(CommitReader::read).orElse(CommitReader.Section.DEFAULT);
         CommitMarker marker = commit.marker();
         ConvergeSpec converge = commit.converge();
@@ -138,6 +139,7 @@ public final class SuiteLoader {
         Set<String> listedSecrets = new LinkedHashSet<>(top.get("secrets").map(SuiteNode::strings).orElse(List.of()));
         FreezeCalendar freeze = top.get("freeze").map(SuiteLoader::freeze).orElse(FreezeCalendar.none());
         Optional<Path> playbooks = top.get("playbooks").flatMap(SuiteNode::text).map(folder::resolve);
+        Optional<dev.gate.checks.page.LoginSpec> login = top.get("login").flatMap(LoginReader::read);
         top.rejectUnknownKeys();
         Set<String> secrets = new LinkedHashSet<>(reading.secrets());
         secrets.addAll(listedSecrets);
@@ -145,7 +147,7 @@ public final class SuiteLoader {
             return null;
         }
         return new Suite(file, name, target, timeouts, marker, converge, pages, apis, latency, onFailure,
-                browser, parallel, oldAssets, tls, policy, secrets, freeze, playbooks, retries.byId());
+                browser, parallel, oldAssets, tls, policy, secrets, freeze, playbooks, retries.byId(), login);
     }
 
     private static FreezeCalendar freeze(SuiteNode list) {
