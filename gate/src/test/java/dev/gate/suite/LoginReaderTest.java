@@ -37,12 +37,7 @@ class LoginReaderTest {
     }
 
     private static List<String> messages(String yaml) {
-        try {
-            parse(yaml);
-            throw new AssertionError("the suite was accepted");
-        } catch (SuiteException e) {
-            return e.problems().stream().map(ConfigProblem::toString).toList();
-        }
+        return SuiteLoaderTest.messages(ENV, yaml);
     }
 
     @Test
@@ -110,7 +105,7 @@ class LoginReaderTest {
 
     @Test
     void aMissingPasswordVariableIsNamedAtItsPlace() {
-        assertThat(new SuiteLoaderProblems(Map.of()).of(TOP + LOGIN + PAGES))
+        assertThat(SuiteLoaderTest.messages(Map.of(), TOP + LOGIN + PAGES))
                 .containsExactly("suite.yaml:5:43: login[2].fill.value: environment variable SHOP_PASSWORD is not set");
     }
 
@@ -158,17 +153,5 @@ class LoginReaderTest {
         assertThat(new UrlPattern("/u/*/home").matches(target, "https://shop.example.com/u/4/2/home")).isFalse();
         assertThat(new UrlPattern("/u/**").matches(target, "https://shop.example.com/u/4/2/home")).isTrue();
         assertThat(new UrlPattern("https://id.example.com/done").matches(target, "https://id.example.com/done")).isTrue();
-    }
-
-    /** Problems of a suite read with another environment. */
-    private record SuiteLoaderProblems(Map<String, String> env) {
-        List<String> of(String yaml) {
-            try {
-                new SuiteLoader(env).parse(yaml, Path.of("suite.yaml"));
-                throw new AssertionError("the suite was accepted");
-            } catch (SuiteException e) {
-                return e.problems().stream().map(ConfigProblem::toString).toList();
-            }
-        }
     }
 }

@@ -117,12 +117,7 @@ public final class BrowserSession implements AutoCloseable {
 
     public CompletableFuture<PageRender> render(PageJob job) {
         CompletableFuture<PageRender> result = new CompletableFuture<>();
-        if (closing || !thread.isAlive()) {
-            result.completeExceptionally(new IllegalStateException("the browser session is closed"));
-            return result;
-        }
-        queue.add(new PageTask(job, result));
-        return result;
+        return enqueue(new PageTask(job, result), result);
     }
 
     /**
@@ -132,11 +127,16 @@ public final class BrowserSession implements AutoCloseable {
      */
     public CompletableFuture<LoginOutcome> login(LoginJob job) {
         CompletableFuture<LoginOutcome> result = new CompletableFuture<>();
+        return enqueue(new LoginTask(job, result), result);
+    }
+
+    /** Queues a task for the session's thread, or refuses it at once when the session is closed. */
+    private <T> CompletableFuture<T> enqueue(Task task, CompletableFuture<T> result) {
         if (closing || !thread.isAlive()) {
-            result.completeExceptionally(new IllegalStateException("the browser session is closed"));
-            return result;
+            task.refuse("the browser session is closed");
+        } else {
+            queue.add(task);
         }
-        queue.add(new LoginTask(job, result));
         return result;
     }
 
