@@ -27,6 +27,7 @@ class DemoIT {
                 .contains("Deploy v2 (")
                 // the good release gets through: all 8 checks pass, or latency noise earns a warning
                 .containsPattern("PASS  all 10 checks passed|WARN  1 warning, nothing blocks")
+                .contains("logged in: 5 steps, at /account")
                 .contains("Deploy v3 (")
                 .contains("only partly live after 4s: /p/42: ")
                 .contains("GET /static/checkout.")
