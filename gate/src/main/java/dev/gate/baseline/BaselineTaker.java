@@ -88,7 +88,7 @@ public final class BaselineTaker {
         }
         Map<String, EndpointSamples> samples = Map.of();
         if (suite.latency().enabled()) {
-            LatencyStage latency = new LatencyStage(suite, List.of());
+            LatencyStage latency = new LatencyStage(suite, List.of(), dev.gate.checks.trend.EndpointTrend.NONE);
             console.stage("Sampling latency: " + suite.latency().maxSamples() + " samples of each of "
                     + suite.latency().endpoints().size() + " endpoint(s), after " + suite.latency().warmup().describe() + " warm-up");
             samples = latency.sampleForBaseline(context);

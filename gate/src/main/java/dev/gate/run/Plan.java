@@ -8,6 +8,7 @@ import dev.gate.checks.api.ApiCheck;
 import dev.gate.checks.api.ApiSpec;
 import dev.gate.checks.commit.CommitCheck;
 import dev.gate.checks.commit.CommitId;
+import dev.gate.checks.trend.EndpointTrend;
 import dev.gate.checks.http.TlsPolicy;
 import dev.gate.checks.tls.TlsWarning;
 import dev.gate.checks.page.BrowserLogin;
@@ -38,7 +39,11 @@ public record Plan(List<Check> unconditional, CommitCheck release, List<Check> c
     }
 
     /** What planning needs besides the suite. */
-    public record Inputs(Suite suite, CommitId expected, Before before, Shard shard, Optional<BrowserSession> browser) {
+    public record Inputs(Suite suite, CommitId expected, Before before, Shard shard, Optional<BrowserSession> browser,
+                         EndpointTrend trend) {
+        public Inputs(Suite suite, CommitId expected, Before before, Shard shard, Optional<BrowserSession> browser) {
+            this(suite, expected, before, shard, browser, EndpointTrend.NONE);
+        }
     }
 
     public static Plan of(Inputs in) {
@@ -64,7 +69,7 @@ public record Plan(List<Check> unconditional, CommitCheck release, List<Check> c
         }
         List<Stage> stages = new ArrayList<>();
         if (suite.latency().enabled()) {
-            stages.add(new LatencyStage(suite, in.before().latency()));
+            stages.add(new LatencyStage(suite, in.before().latency(), in.trend()));
         }
         // the login runs in every shard that has a check needing its session, as well as in its own
         boolean sessionNeeded = checks.stream().anyMatch(c -> in.shard().includes(c.id()) && needsSession(suite, c.id()));
