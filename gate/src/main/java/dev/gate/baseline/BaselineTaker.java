@@ -128,7 +128,8 @@ public final class BaselineTaker {
                     scratch, context.redactor(), context.progress());
             console.stage("Rendering " + suite.pages().size() + " page(s) to record what they load");
             // before the deploy any commit is fine: the pages are rendered without a commit expectation
-            List<PageCheck> checks = suite.pages().stream()
+            // pages behind the login are left out: the baseline makes no session
+            List<PageCheck> checks = suite.pages().stream().filter(p -> !p.auth())
                     .map(p -> new PageCheck(p, browser.get(), suite.timeouts().page(), Optional.empty(), false))
                     .toList();
             List<CheckResult> results = new CheckExecutor(suite.pagesParallel(), suite.timeouts().run(), RunListener.SILENT)

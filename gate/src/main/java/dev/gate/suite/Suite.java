@@ -9,6 +9,7 @@ import dev.gate.checks.commit.ConvergeSpec;
 import dev.gate.checks.http.TlsPolicy;
 import dev.gate.checks.latency.LatencySpec;
 import dev.gate.checks.page.BrowserSpec;
+import dev.gate.checks.page.LoginSpec;
 import dev.gate.checks.page.PageSpec;
 import dev.gate.checks.trend.TripwireSpec;
 import dev.gate.verdict.Policy;
@@ -32,6 +33,8 @@ import java.util.stream.Stream;
  * @param retries  per page and API id, how many times its check is tried again after a failure that
  *                 may pass (a reset, a 502); ids not in it are not retried
  * @param notifications where to tell the team about the run ({@code notify:}), in the suite's order
+ * @param login    the steps that make the run's session, for pages with {@code auth: true} and APIs
+ *                 with {@code auth: session}
  */
 public record Suite(
         Path file,
@@ -55,7 +58,8 @@ public record Suite(
         Map<String, Integer> retries,
         HistorySpec history,
         TripwireSpec tripwire,
-        List<NotifyTarget> notifications) {
+        List<NotifyTarget> notifications,
+        Optional<LoginSpec> login) {
 
     public Suite {
         notifications = List.copyOf(notifications);
@@ -76,6 +80,11 @@ public record Suite(
             return List.of(json.path());
         }
         return pages.stream().map(PageSpec::path).distinct().toList();
+    }
+
+    /** Whether any check needs the login's session. */
+    public boolean needsSession() {
+        return pages.stream().anyMatch(PageSpec::auth) || apis.stream().anyMatch(ApiSpec::session);
     }
 
     public Optional<PageSpec> page(String id) {

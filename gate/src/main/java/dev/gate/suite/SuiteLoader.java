@@ -118,8 +118,9 @@ public final class SuiteLoader {
         Timeouts timeouts = timeouts(top);
         Ids ids = new Ids();
         RetryCounts retries = RetryCounts.of(top);
-        List<PageSpec> pages = top.get("pages").map(n -> PagesReader.read(n, ids, retries)).orElse(List.of());
-        List<ApiSpec> apis = top.get("apis").map(n -> ApisReader.read(n, ids, retries)).orElse(List.of());
+        boolean hasLogin = top.has("login");
+        List<PageSpec> pages = top.get("pages").map(n -> PagesReader.read(n, ids, retries, hasLogin)).orElse(List.of());
+        List<ApiSpec> apis = top.get("apis").map(n -> ApisReader.read(n, ids, retries, hasLogin)).orElse(List.of());
         CommitReader.Section commit = top.get("commit").map(CommitReader::read).orElse(CommitReader.Section.DEFAULT);
         CommitMarker marker = commit.marker();
         ConvergeSpec converge = commit.converge();
@@ -144,6 +145,7 @@ public final class SuiteLoader {
         listedSecrets.addAll(history.secrets());
         TripwireSpec tripwire = top.get("tripwire").map(HistoryReader::tripwire).orElse(TripwireSpec.DEFAULT);
         NotifyReader.Section notify = top.get("notify").map(NotifyReader::read).orElse(NotifyReader.Section.NONE);
+        Optional<dev.gate.checks.page.LoginSpec> login = top.get("login").flatMap(LoginReader::read);
         top.rejectUnknownKeys();
         Set<String> secrets = new LinkedHashSet<>(reading.secrets());
         secrets.addAll(listedSecrets);
@@ -153,7 +155,7 @@ public final class SuiteLoader {
         }
         return new Suite(file, name, target, timeouts, marker, converge, pages, apis, latency, onFailure,
                 browser, parallel, oldAssets, tls, policy, secrets, freeze, playbooks, retries.byId(), history.spec(), tripwire,
-                notify.targets());
+                notify.targets(), login);
     }
 
     private static FreezeCalendar freeze(SuiteNode list) {

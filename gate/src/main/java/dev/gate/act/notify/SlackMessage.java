@@ -82,7 +82,9 @@ final class SlackMessage {
     private static String footer(Notice notice) {
         String link = notice.link().startsWith("http") ? "<" + escape(notice.link()) + "|the run>" : "report: " + escape(notice.link());
         return link + " · " + notice.record().checks().size() + " checks: " + notice.count(Status.PASS) + " pass, "
-                + notice.count(Status.WARN) + " warn, " + notice.count(Status.FAIL) + " fail, " + notice.count(Status.ERROR) + " error";
+                + notice.count(Status.WARN) + " warn, " + notice.count(Status.FAIL) + " fail, " + notice.count(Status.ERROR) + " error"
+                // checks that waited on a failed login: counted, so the numbers add up
+                + (notice.count(Status.SKIPPED) == 0 ? "" : ", " + notice.count(Status.SKIPPED) + " skipped");
     }
 
     /** Slack's mrkdwn reads {@code &}, {@code <} and {@code >} as markup: these three are all it asks to escape. */
