@@ -171,7 +171,8 @@ public final class BaselineTaker {
         }
     }
 
-    private static Optional<CommitId> majority(Map<String, MarkerReading> readings) {
+    /** The commit most locations served, when any served one. */
+    public static Optional<CommitId> majority(Map<String, MarkerReading> readings) {
         Map<String, Integer> counts = new LinkedHashMap<>();
         readings.values().forEach(r -> r.commit().ifPresent(c -> counts.merge(c.hex(), 1, Integer::sum)));
         return counts.entrySet().stream().max(Map.Entry.comparingByValue()).map(e -> new CommitId(e.getKey()));

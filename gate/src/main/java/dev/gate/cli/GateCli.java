@@ -48,6 +48,7 @@ public final class GateCli {
         cl.addSubcommand("merge", new MergeCommand(io));
         cl.addSubcommand("postmortem", new PostmortemCommand(io));
         cl.addSubcommand("history", new HistoryCommand(io));
+        cl.addSubcommand("watch", new WatchCommand(io));
         cl.addSubcommand("demo", new DemoCommand(io));
         cl.addSubcommand("demo-control", new DemoControlCommand(io));
         cl.setOut(new PrintWriter(io.out(), true));

@@ -35,6 +35,7 @@ class DeployHistoryIT {
     Path dir;
     private TestSite site;
     private final AtomicReference<String> live = new AtomicReference<>(commit(1));
+    private final AtomicReference<Duration> apiTime = new AtomicReference<>(API_TIME);
     private Cli cli;
 
     static String commit(int n) {
@@ -45,7 +46,7 @@ class DeployHistoryIT {
     void start() {
         site = TestSite.start()
                 .route("/version", r -> TestSite.Reply.json("{\"commit\":\"" + live.get() + "\"}"))
-                .route("/api/products", r -> TestSite.Reply.json("{\"products\":[1,2,3]}").after(API_TIME));
+                .route("/api/products", r -> TestSite.Reply.json("{\"products\":[1,2,3]}").after(apiTime.get()));
         cli = new Cli(dir);
     }
 
@@ -180,5 +181,37 @@ class DeployHistoryIT {
         assertThat(trip.get("status").asText()).isEqualTo("WARN");
         assertThat(trip.get("summary").asText()).doesNotContain("this deploy");
         assertThat(new ObjectMapper().readTree(record).get("verdict").asText()).isEqualTo("WARN");
+    }
+
+    @Test
+    void watchFiresWhenTheLiveReleaseSlowsDownHoursAfterItsDeploy() throws Exception {
+        suite("");
+        assertThat(cli.run("baseline", "--suite", "suite.yaml").exit()).isZero();
+        assertThat(verify(2).exit()).isZero();
+
+        cli.clock().advance(Duration.ofHours(2));
+        Cli.Result quiet = cli.run("watch", "--suite", "suite.yaml", "--for", "30m", "--every", "15m");
+        assertThat(quiet.exit()).as(quiet.all()).isZero();
+        assertThat(quiet.out()).contains("gate watch · shop").contains("round 3").contains("gate watch: 3 rounds, nothing fired");
+
+        apiTime.set(Duration.ofMillis(70));
+        Cli.Result slow = cli.run("watch", "--suite", "suite.yaml");
+        assertThat(slow.exit()).as(slow.all()).isEqualTo(1);
+        assertThat(slow.out()).containsPattern("gate watch: GET /api/products[^\\n]* slower")
+                .contains("(the release " + commit(2).substring(0, 7) + " is live; compared with the baseline before its deploy)");
+
+        // watch rounds are recorded, but they are not deploys
+        Cli.Result table = cli.run("history", "--suite", "suite.yaml");
+        assertThat(table.out().lines().findFirst().orElseThrow()).endsWith("· 1 deploy");
+        try (HistoryDatabase db = HistoryDatabase.open(HistorySpec.DEFAULT, dir, Duration.ofSeconds(5));
+             var s = db.connection().createStatement();
+             var r = s.executeQuery("SELECT COUNT(*) FROM runs WHERE kind = 'watch'")) {
+            assertThat(r.next()).isTrue();
+            assertThat(r.getInt(1)).isEqualTo(4);
+        }
+
+        Cli.Result bad = cli.run("watch", "--suite", "suite.yaml", "--every", "5m");
+        assertThat(bad.exit()).isEqualTo(2);
+        assertThat(bad.err()).contains("--every: only with --for");
     }
 }
