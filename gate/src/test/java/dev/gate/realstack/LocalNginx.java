@@ -44,6 +44,12 @@ public final class LocalNginx implements AutoCloseable {
         return start(dir, "    root " + root + ";\n    index index.html;\n", "");
     }
 
+    /** Starts nginx serving the folder {@code root} as it is at each request (a release's build output). */
+    public static LocalNginx serveFolder(Path dir, Path root) throws IOException, InterruptedException {
+        Files.createDirectories(dir);
+        return start(dir, "    root " + root + ";\n    index index.html;\n", "");
+    }
+
     /** Starts nginx in front of an app server on {@code upstreamPort}, keeping connections to it alive. */
     public static LocalNginx proxy(Path dir, int upstreamPort) throws IOException, InterruptedException {
         Files.createDirectories(dir);
@@ -79,7 +85,7 @@ public final class LocalNginx implements AutoCloseable {
                 + "error_log " + dir.resolve("error.log") + " warn;\n"
                 + "events { worker_connections 256; }\n"
                 + "http {\n"
-                + "  types { text/html html; application/json json; }\n"
+                + "  types { text/html html; application/json json; text/css css; text/javascript js; }\n"
                 + "  default_type application/octet-stream;\n"
                 + "  log_format encoding '$request_uri $status $sent_http_content_encoding';\n"
                 + "  access_log " + dir.resolve("access.log") + " encoding;\n"

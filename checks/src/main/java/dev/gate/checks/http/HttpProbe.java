@@ -62,12 +62,17 @@ public final class HttpProbe {
 
     /** A GET on a kept-alive connection. */
     public ProbeResponse get(URI uri, Map<String, String> headers) throws IOException, InterruptedException {
-        return get(shared, uri, headers);
+        return send(shared, "GET", uri, headers);
+    }
+
+    /** A HEAD on a kept-alive connection: the status and headers of a resource, without its body. */
+    public ProbeResponse head(URI uri, Map<String, String> headers) throws IOException, InterruptedException {
+        return send(shared, "HEAD", uri, headers);
     }
 
     /** A GET on a connection of its own. */
     public ProbeResponse getFresh(URI uri, Map<String, String> headers) throws IOException, InterruptedException {
-        return get(newClient(), uri, headers);
+        return send(newClient(), "GET", uri, headers);
     }
 
     private HttpClient newClient() {
@@ -79,9 +84,10 @@ public final class HttpProbe {
                 .build();
     }
 
-    private ProbeResponse get(HttpClient client, URI uri, Map<String, String> headers)
+    private ProbeResponse send(HttpClient client, String method, URI uri, Map<String, String> headers)
             throws IOException, InterruptedException {
-        HttpRequest.Builder request = HttpRequest.newBuilder(uri).timeout(timeout).GET();
+        HttpRequest.Builder request = HttpRequest.newBuilder(uri).timeout(timeout)
+                .method(method, HttpRequest.BodyPublishers.noBody());
         headers.forEach(request::header);
         if (headers.keySet().stream().noneMatch("Accept-Encoding"::equalsIgnoreCase)) {
             request.header("Accept-Encoding", BodyReader.ACCEPT_ENCODING);
