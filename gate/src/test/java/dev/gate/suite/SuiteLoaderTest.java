@@ -339,4 +339,15 @@ class SuiteLoaderTest {
                 "suite.yaml:3:38: old_assets.manifest: \"asset-manifest.json\" must start with / (a path on the target) or be an http(s) URL",
                 "suite.yaml:3:59: unknown key \"manfest\" in old_assets; did you mean \"manifest\"?");
     }
+
+    @Test
+    void theInstanceHeaderIsAHeaderNameKeptWithTheConvergence() throws Exception {
+        String pages = "target: http://a.test\npages: [{ id: a, path: / }]\n";
+        assertThat(parse(pages + "commit: { instance_header: X-Instance, converge: { consecutive: 2 } }\n").converge())
+                .isEqualTo(new dev.gate.checks.commit.ConvergeSpec(2, java.time.Duration.ofMinutes(5), java.time.Duration.ofSeconds(5),
+                        java.util.Optional.of("X-Instance")));
+        assertThat(parse(pages).converge().instanceHeader()).isEmpty();
+        assertThat(messages(pages + "commit: { instance_header: \"X Instance:\" }\n")).containsExactly(
+                "suite.yaml:3:28: commit.instance_header: \"X Instance:\" is not a header name: letters, digits and - such as X-Instance");
+    }
 }
