@@ -29,6 +29,8 @@ class DemoIT {
                 .containsPattern("PASS  all 8 checks passed|WARN  1 warning, nothing blocks")
                 .contains("Deploy v3 (")
                 .contains("only partly live after 4s: /p/42: ")
+                .contains("with X-Cache: HIT: an edge cache holds the old page; purge /p/42")
+                .contains("instance web-2 still serves ")
                 .contains("GET /static/checkout.")
                 .contains("→ 404 (script, from /p/42)")
                 .containsPattern("assets of ([0-9a-f]{7}|the previous release) are gone")

@@ -96,6 +96,12 @@ public final class CommitCheck implements Check {
         for (LocationTally tally : c.tallies()) {
             details.add(distribution.describe(tally) + layers.of(tally).filter(d -> d.layer() != StaleLayer.Layer.UNKNOWN)
                     .map(StaleLayer.Diagnosis::ending).orElse(""));
+            if (!c.converged()) {
+                tally.commits().keySet().stream().filter(hex -> !new CommitId(hex).sameCommitAs(expected))
+                        .filter(hex -> !tally.servedBy(hex).lastHeaders().isEmpty())
+                        .forEach(hex -> details.add(tally.location() + ": the responses that served " + new CommitId(hex).shortHex()
+                                + " came with " + tally.servedBy(hex).headersLine()));
+            }
         }
         String name = name();
         Status status = c.converged() ? Status.PASS : Status.FAIL;

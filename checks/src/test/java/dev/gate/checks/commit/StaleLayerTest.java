@@ -62,7 +62,8 @@ class StaleLayerTest {
         assertThat(result.metrics()).containsEntry("stale_layer", "edge-cache");
         assertThat(result.details()).containsExactly("/: 20 of 20 responses served 9f8e7d6 (expected)",
                 "/p/42: 20 of 20 responses served ec366e6 (previous) with X-Cache: HIT, Age up to 1844 s: "
-                        + "an edge cache holds the old page; purge /p/42");
+                        + "an edge cache holds the old page; purge /p/42",
+                "/p/42: the responses that served ec366e6 came with Age: 1844, X-Cache: HIT, Via: 1.1 varnish");
     }
 
     @Test
@@ -114,5 +115,22 @@ class StaleLayerTest {
 
         assertThat(summary).doesNotContain(SECRET, "s3cr").contains("instance web-•••-xxx").doesNotContain("x".repeat(100));
         assertThat(summary.length()).isLessThan(300);
+    }
+
+    @Test
+    void hitsAreReadFromEveryCacheHeaderThatSaysSo() {
+        assertThat(servedBy("CF-Cache-Status", "HIT").hit()).contains("CF-Cache-Status: HIT");
+        assertThat(servedBy("Server-Timing", "cdn-cache; desc=HIT, edge; dur=1").hit()).contains("Server-Timing: HIT");
+        assertThat(servedBy("X-Cache", "Hit from cloudfront").hit()).contains("X-Cache: HIT");
+        assertThat(servedBy("X-Cache", "Miss from cloudfront").fromCache()).isFalse();
+        assertThat(servedBy("Age", "0").fromCache()).isFalse();
+        assertThat(servedBy("Age", "12").fromCache()).isTrue();
+        assertThat(servedBy("Via", "1.1 varnish").fromCache()).as("a proxy on the way is no hit").isFalse();
+    }
+
+    private static ServedBy servedBy(String header, String value) {
+        dev.gate.checks.http.ProbeResponse r = new dev.gate.checks.http.ProbeResponse(java.net.URI.create("http://a.test/"), 200,
+                java.util.Map.of(header, List.of(value)), new byte[0], false, Duration.ZERO, Duration.ZERO);
+        return ServedBy.of(r, Optional.empty(), Redactor.none());
     }
 }
