@@ -8,7 +8,9 @@ import dev.gate.checks.Status;
 import dev.gate.checks.assets.AssetProbe;
 import dev.gate.checks.assets.ReleaseAsset;
 import dev.gate.checks.commit.CommitId;
+import dev.gate.checks.time.Durations;
 import java.net.URI;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
@@ -20,6 +22,7 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 
 /**
  * Do the previous release's assets still answer? Browsers holding an old page keep requesting its
@@ -28,13 +31,16 @@ import java.util.concurrent.Future;
  * key pages loaded, and every one the build manifest listed.
  *
  * <p>Bounded: at most {@value #LIMIT} assets are asked for (the ones the pages loaded first, then
- * the lazy chunks), {@value #PARALLEL} at a time, each within the request timeout.
+ * the lazy chunks), {@value #PARALLEL} at a time, each within the request timeout, all within
+ * {@value #BUDGET_IN_TIMEOUTS} request timeouts; those not answered by then are counted as unchecked,
+ * not as gone.
  */
 public final class OldAssetsCheck implements Check {
     public static final String ID = "old-assets";
     public static final String KIND = "assets";
     static final int LIMIT = 500;
     private static final int PARALLEL = 4;
+    static final int BUDGET_IN_TIMEOUTS = 12;
     /** What the pages loaded matters most, then what open tabs load when they navigate. */
     private static final Comparator<ReleaseAsset> FIRST_CHECKED = Comparator
             .comparing((ReleaseAsset a) -> !a.loaded()).thenComparing(a -> !a.lazy());
@@ -44,6 +50,7 @@ public final class OldAssetsCheck implements Check {
     private final Optional<CommitId> previous;
     private final Optional<String> manifestProblem;
     private final Severity severity;
+    private final Optional<Duration> budget;
 
     /**
      * @param previous        the release the assets belong to, named in the line when known
@@ -51,6 +58,13 @@ public final class OldAssetsCheck implements Check {
      */
     public OldAssetsCheck(List<ReleaseAsset> assets, Optional<CommitId> previous, Optional<String> manifestProblem,
                           Severity severity) {
+        this(assets, previous, manifestProblem, severity, Optional.empty());
+    }
+
+    /** @param budget how long all the requests may take; by default {@value #BUDGET_IN_TIMEOUTS} request timeouts */
+    OldAssetsCheck(List<ReleaseAsset> assets, Optional<CommitId> previous, Optional<String> manifestProblem,
+                   Severity severity, Optional<Duration> budget) {
+        this.budget = budget;
         this.known = assets.size();
         this.assets = assets.stream().sorted(FIRST_CHECKED).limit(LIMIT).toList();
         this.previous = previous;
@@ -80,12 +94,16 @@ public final class OldAssetsCheck implements Check {
 
     @Override
     public CheckResult run(CheckContext context) throws InterruptedException {
-        List<Optional<String>> outcomes = probeAll(new AssetProbe(context.http()));
+        Duration allowed = budget.orElse(context.http().timeout().multipliedBy(BUDGET_IN_TIMEOUTS));
+        List<Optional<String>> outcomes = probeAll(new AssetProbe(context.http()), allowed);
         List<String> missing = new ArrayList<>();
+        int unchecked = 0;
         int lazyMissing = 0;
         Optional<String> firstLazy = Optional.empty();
         for (int i = 0; i < assets.size(); i++) {
-            if (outcomes.get(i).isPresent()) {
+            if (outcomes.get(i) == null) {
+                unchecked++;
+            } else if (outcomes.get(i).isPresent()) {
                 ReleaseAsset a = assets.get(i);
                 String line = PageJudge.pathOf(a.url()) + " → " + outcomes.get(i).get();
                 missing.add(line + (a.lazy() ? " (lazy chunk)" : ""));
@@ -101,14 +119,21 @@ public final class OldAssetsCheck implements Check {
         metrics.put("lazy", assets.stream().filter(ReleaseAsset::lazy).count());
         metrics.put("missing", missing.size());
         metrics.put("missing_lazy", lazyMissing);
+        metrics.put("unchecked", unchecked);
         String of = previous.map(c -> "of " + c.shortHex()).orElse("of the previous release");
-        String checked = known > assets.size() ? " (the first " + assets.size() + " of " + known + " checked: the cap)" : "";
+        String checked = (known > assets.size() ? " (the first " + assets.size() + " of " + known + " checked: the cap)" : "")
+                + (unchecked > 0 ? "; " + unchecked + " did not answer within " + Durations.format(allowed) + " and are unchecked" : "");
         String noManifest = manifestProblem.map(p -> "; the baseline could not read the build manifest (" + p
                 + "), so its lazy chunks were not checked").orElse("");
         if (missing.isEmpty()) {
-            String summary = (assets.size() == 1 ? "1 asset " + of + " still loads" : assets.size() + " assets " + of + " still load")
-                    + checked + noManifest;
-            return CheckResult.of(ID, KIND, name(), manifestProblem.isPresent() ? Status.WARN : Status.PASS, summary)
+            int answered = assets.size() - unchecked;
+            String summary = answered == 0 && unchecked > 0
+                    ? "none of the " + unchecked + " assets " + of + " answered within " + Durations.format(allowed)
+                            + ", so none is known to still load" + noManifest
+                    : (answered == 1 ? "1 asset " + of + " still loads" : answered + " assets " + of + " still load")
+                            + checked + noManifest;
+            boolean incomplete = manifestProblem.isPresent() || unchecked > 0;
+            return CheckResult.of(ID, KIND, name(), incomplete ? Status.WARN : Status.PASS, summary)
                     .withMetrics(metrics);
         }
         String summary;
@@ -124,7 +149,8 @@ public final class OldAssetsCheck implements Check {
                 .withDetails(missing).withMetrics(metrics).withPlaybook("missing-asset");
     }
 
-    private List<Optional<String>> probeAll(AssetProbe probe) throws InterruptedException {
+    /** Each asset's failure, empty when it answered, null when it was not asked or answered in time. */
+    private List<Optional<String>> probeAll(AssetProbe probe, Duration allowed) throws InterruptedException {
         ExecutorService pool = Executors.newFixedThreadPool(Math.max(1, Math.min(PARALLEL, assets.size())), r -> {
             Thread t = new Thread(r, "old-assets");
             t.setDaemon(true);
@@ -134,7 +160,11 @@ public final class OldAssetsCheck implements Check {
             List<Callable<Optional<String>>> asks = assets.stream()
                     .<Callable<Optional<String>>>map(a -> () -> probe.failure(URI.create(a.url()))).toList();
             List<Optional<String>> outcomes = new ArrayList<>();
-            for (Future<Optional<String>> f : pool.invokeAll(asks)) {
+            for (Future<Optional<String>> f : pool.invokeAll(asks, allowed.toNanos(), TimeUnit.NANOSECONDS)) {
+                if (f.isCancelled()) {
+                    outcomes.add(null);
+                    continue;
+                }
                 try {
                     outcomes.add(f.get());
                 } catch (ExecutionException e) {
