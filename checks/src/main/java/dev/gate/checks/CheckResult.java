@@ -116,6 +116,11 @@ public record CheckResult(
         return of(id, kind, name, Status.FAIL, summary);
     }
 
+    /** Not run, because {@code reason} (something it needs failed): the summary says so. */
+    public static CheckResult skipped(String id, String kind, String name, String reason) {
+        return of(id, kind, name, Status.SKIPPED, "skipped: " + reason);
+    }
+
     /** The check could not run: {@code cause} becomes the one-line summary. */
     public static CheckResult error(String id, String kind, String name, String cause) {
         return of(id, kind, name, Status.ERROR, cause);

@@ -1,5 +1,6 @@
 package dev.gate.act;
 
+import dev.gate.act.notify.Notifications;
 import dev.gate.checks.CheckContext;
 import dev.gate.checks.Redactor;
 import dev.gate.checks.Sleeper;
@@ -25,8 +26,9 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * What follows a verdict, in order: the rollback (when the release went live and the suite has
- * one), the post-mortem stub, and the runbooks copied into the run folder. Actions receive the
+ * What follows a verdict, in order: the message that the release is live, the rollback (when the
+ * release went live and the suite has one), the post-mortem stub, the message of the outcome, and
+ * the runbooks copied into the run folder. Actions receive the
  * record, not the checks, and return it with their outcome and the final exit status.
  */
 public final class VerdictActions {
@@ -35,13 +37,25 @@ public final class VerdictActions {
     private final Sleeper sleeper;
     private final RunListener listener;
     private final PrintStream echo;
+    private final Notifications notifications;
 
     public VerdictActions(Suite suite, Clock clock, Sleeper sleeper, RunListener listener, PrintStream echo) {
+        this(suite, clock, sleeper, listener, echo, new Notifications(suite, Map.of(), clock, echo));
+    }
+
+    private VerdictActions(Suite suite, Clock clock, Sleeper sleeper, RunListener listener, PrintStream echo,
+                           Notifications notifications) {
         this.suite = suite;
         this.clock = clock;
         this.sleeper = sleeper;
         this.listener = listener;
         this.echo = echo;
+        this.notifications = notifications;
+    }
+
+    /** The same actions, telling the team through these notifications (which know the CI run's link). */
+    public VerdictActions notifying(Notifications with) {
+        return new VerdictActions(suite, clock, sleeper, listener, echo, with);
     }
 
     /**
@@ -55,6 +69,11 @@ public final class VerdictActions {
         List<ActionRecord> actions = new ArrayList<>(record.actions());
         RollbackState rollback = RollbackState.NOT_RUN;
         String reason = record.reason();
+        CommitRange.Result changes = record.verdict().blocks() || notifications.wanted(record)
+                ? CommitRange.listed(repo, record.previousCommit(), record.expectedCommit(),
+                        "no repository was given (--repo DIR), so the commits between the releases are not listed")
+                : new CommitRange.Result(List.of(), List.of());
+        actions.addAll(notifications.live(record, changes.commits(), runDir));
         if (record.verdict().blocks()) {
             Optional<CommitId> servedBefore = record.previousCommit();
             RollbackPlan plan = RollbackPlan.decide(suite, record.verdict(), record.release(), rollbackAllowed,
@@ -71,8 +90,10 @@ public final class VerdictActions {
                 actions.add(new ActionRecord("rollback", "skipped", clock.instant(), plan.reason(), List.of(), Map.of()));
             }
             RunRecord sofar = record.withActions(actions).withOutcome(exit(record, rollback), reason, clock.instant());
-            actions.add(postmortem(sofar, runDir, repo, playbooks, redactor));
+            actions.add(postmortem(sofar, runDir, changes, playbooks, redactor));
         }
+        RunRecord acted = record.withActions(actions).withOutcome(exit(record, rollback), reason, clock.instant());
+        actions.addAll(notifications.outcome(acted, changes.commits(), runDir));
         RunRecord done = record.withActions(actions).withOutcome(exit(record, rollback), reason, clock.instant());
         playbooks.copyInto(runDir, referenced(done));
         return done;
@@ -82,10 +103,8 @@ public final class VerdictActions {
         return ExitStatus.of(record.verdict(), rollback, java.util.Optional.empty(), true);
     }
 
-    private ActionRecord postmortem(RunRecord record, Path runDir, Optional<Path> repo, Playbooks playbooks,
+    private ActionRecord postmortem(RunRecord record, Path runDir, CommitRange.Result changes, Playbooks playbooks,
                                     Redactor redactor) {
-        CommitRange.Result changes = CommitRange.listed(repo, record.previousCommit(), record.expectedCommit(),
-                "no repository was given (--repo DIR), so the commits between the releases are not listed");
         Path folder = suite.onFailure().postmortems().orElse(runDir);
         try {
             Path file = new PostmortemWriter(playbooks, redactor).write(record, changes, folder, runDir);

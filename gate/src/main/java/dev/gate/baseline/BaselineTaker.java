@@ -96,7 +96,7 @@ public final class BaselineTaker {
                 .map(m -> manifest(suite, context, console, m, pages));
         Map<String, EndpointSamples> samples = Map.of();
         if (suite.latency().enabled()) {
-            LatencyStage latency = new LatencyStage(suite, List.of());
+            LatencyStage latency = new LatencyStage(suite, List.of(), dev.gate.checks.trend.EndpointTrend.NONE);
             console.stage("Sampling latency: " + suite.latency().maxSamples() + " samples of each of "
                     + suite.latency().endpoints().size() + " endpoint(s), after " + suite.latency().warmup().describe() + " warm-up");
             samples = latency.sampleForBaseline(context);
@@ -136,7 +136,8 @@ public final class BaselineTaker {
                     scratch, context.redactor(), context.progress());
             console.stage("Rendering " + suite.pages().size() + " page(s) to record what they load");
             // before the deploy any commit is fine: the pages are rendered without a commit expectation
-            List<PageCheck> checks = suite.pages().stream()
+            // pages behind the login are left out: the baseline makes no session
+            List<PageCheck> checks = suite.pages().stream().filter(p -> !p.auth())
                     .map(p -> new PageCheck(p, browser.get(), suite.timeouts().page(), Optional.empty(), false))
                     .toList();
             List<CheckResult> results = new CheckExecutor(suite.pagesParallel(), suite.timeouts().run(), RunListener.SILENT)

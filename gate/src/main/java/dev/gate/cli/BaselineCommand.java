@@ -2,10 +2,14 @@ package dev.gate.cli;
 
 import dev.gate.baseline.BaselineTaker;
 import dev.gate.flow.Browsers;
+import dev.gate.flow.HistoryStep;
 import dev.gate.io.Io;
+import dev.gate.report.ConsoleReporter;
+import dev.gate.report.Style;
 import dev.gate.run.ExitStatus;
 import dev.gate.suite.Suite;
 import java.nio.file.Path;
+import java.time.Instant;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -39,8 +43,13 @@ final class BaselineCommand implements Callable<Integer> {
             io.out().println(file);
             return ExitStatus.PASS;
         }
+        Instant started = io.clock().instant();
+        BaselineTaker.Outcome taken;
         try (Browsers browsers = new Browsers(io)) {
-            return new BaselineTaker(io).take(s, file, browsers.supply(s)).exitStatus();
+            taken = new BaselineTaker(io).take(s, file, browsers.supply(s));
         }
+        taken.baseline().ifPresent(b -> new HistoryStep(io, s, new ConsoleReporter(io.out(), Style.of(io), s.redactor()))
+                .recordBaseline(b, started));
+        return taken.exitStatus();
     }
 }

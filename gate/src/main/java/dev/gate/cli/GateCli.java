@@ -29,7 +29,7 @@ public final class GateCli {
 
         @Override
         public void run() {
-            throw new CommandLine.ParameterException(spec.commandLine(), "name a command: baseline, verify, run, merge, postmortem or demo");
+            throw new CommandLine.ParameterException(spec.commandLine(), "name a command: baseline, verify, run, merge, history, watch, postmortem or demo");
         }
     }
 
@@ -47,6 +47,7 @@ public final class GateCli {
         cl.addSubcommand("run", new RunCommand(io));
         cl.addSubcommand("merge", new MergeCommand(io));
         cl.addSubcommand("postmortem", new PostmortemCommand(io));
+        cl.addSubcommand("history", new HistoryCommand(io));
         cl.addSubcommand("demo", new DemoCommand(io));
         cl.addSubcommand("demo-control", new DemoControlCommand(io));
         cl.setOut(new PrintWriter(io.out(), true));

@@ -94,6 +94,25 @@ final class DemoPages {
         return "{\"version\":\"" + release.version() + "\",\"commit\":\"" + commit.hex() + "\"}";
     }
 
+    static String login(CommitId commit, boolean invalid) {
+        String error = invalid ? "<p role=\"alert\" class=\"error\">Invalid password</p>\n" : "";
+        return layout("Harbor Supply · Sign in", commit, error + """
+                <h1>Sign in</h1>
+                <form method="post" action="/login">
+                  <label>User <input id="user" name="user" autocomplete="username"></label>
+                  <label>Password <input id="password" name="password" type="password" autocomplete="current-password"></label>
+                  <button type="submit">Sign in</button>
+                </form>
+                """, "");
+    }
+
+    static String account(CommitId commit, String customer) {
+        return layout("Harbor Supply · Your account", commit, """
+                <h1 id="account">Ahoy, %s</h1>
+                <p>No orders at sea right now.</p>
+                """.formatted(customer), "");
+    }
+
     static String notFound() {
         return "<!doctype html><html><head><title>Not found</title></head><body><h1>Not found</h1></body></html>";
     }

@@ -20,6 +20,7 @@ import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -81,7 +82,10 @@ public final class DemoScript {
         {
             Path suiteFile = folder.resolve("suite.yaml");
             AtomicFiles.write(suiteFile, DemoSuite.forTarget(site.url()));
-            Suite suite = new SuiteLoader(io.env()).load(suiteFile, io.display(suiteFile));
+            // the shop's password reaches the suite the way a team's would: from the environment, as a secret
+            Map<String, String> env = new java.util.HashMap<>(io.env());
+            env.put(DemoSuite.PASSWORD_VARIABLE, site.password());
+            Suite suite = new SuiteLoader(env).load(suiteFile, io.display(suiteFile));
             say(Style.of(io).bold("gate demo") + " · the gate's whole cycle on an embedded shop, all on 127.0.0.1");
             say("");
             say("The shop is open at " + site.url() + " with release v1 " + describe(repo, "v1"));

@@ -31,6 +31,10 @@ import java.util.regex.Pattern;
  * <p>A deploy reaches the first instance at once and the second after a few more requests, so a
  * gate sees a real rollout converge. Latency of the product API is drawn from a seeded lognormal
  * distribution, so latency comparisons have realistic noise.
+ *
+ * <p>It has accounts too: {@code POST /login} with {@link #USER} and the shop's password (drawn
+ * anew for every shop, {@link #password()}) sets a session cookie; {@code /account} redirects to
+ * {@code /login} without it and greets the customer by name with it.
  */
 public final class DemoSite implements AutoCloseable {
     /** Requests the second instance serves the old release for after a deploy. */
@@ -51,6 +55,13 @@ public final class DemoSite implements AutoCloseable {
     private final Set<String> assetHashes = new HashSet<>();
     private String cachedProductVersion;
     private volatile boolean latencyEnabled = true;
+    /** The customer the demo logs in as. */
+    public static final String USER = "ishmael";
+    static final String CUSTOMER = "Ishmael";
+    static final String SESSION_COOKIE = "harbor_session";
+    private static final int MAX_FORM_BYTES = 4096;
+    private final String password = token();
+    private final Set<String> sessions = java.util.concurrent.ConcurrentHashMap.newKeySet();
 
     private DemoSite(HttpServer server, ExecutorService pool, Map<String, CommitId> commits, long seed) {
         this.server = server;
@@ -77,6 +88,17 @@ public final class DemoSite implements AutoCloseable {
         server.setExecutor(pool);
         server.start();
         return site;
+    }
+
+    /** The password of {@link #USER}: the demo hands it to its suite through {@code ${env:GATE_DEMO_PASSWORD}}. */
+    public String password() {
+        return password;
+    }
+
+    private static String token() {
+        byte[] bytes = new byte[9];
+        new java.security.SecureRandom().nextBytes(bytes);
+        return java.util.HexFormat.of().formatHex(bytes);
     }
 
     public URI url() {
@@ -151,8 +173,10 @@ public final class DemoSite implements AutoCloseable {
 
     private void handle(HttpExchange exchange) throws IOException {
         try (exchange) {
-            drain(exchange.getRequestBody());
             String path = exchange.getRequestURI().getPath();
+            String form = path.equals("/login") && exchange.getRequestMethod().equals("POST")
+                    ? new String(exchange.getRequestBody().readNBytes(MAX_FORM_BYTES), StandardCharsets.UTF_8) : "";
+            drain(exchange.getRequestBody());
             if (path.startsWith("/__demo/")) {
                 admin(exchange, path);
                 return;
@@ -164,7 +188,13 @@ public final class DemoSite implements AutoCloseable {
             exchange.getResponseHeaders().set("X-Instance", instance.name);
             DemoRelease release = release(version);
             exchange.getResponseHeaders().set("X-Commit", commit.hex());
-            route(exchange, path, release, commit);
+            if (path.equals("/login")) {
+                login(exchange, form, commit);
+            } else if (path.equals("/account")) {
+                account(exchange, commit);
+            } else {
+                route(exchange, path, release, commit);
+            }
         } catch (RuntimeException e) {
             // the demo must answer even when a request is odd; a real site would answer 500 too
             send(exchange, 500, "text/plain", "internal error: " + e.getMessage());
@@ -210,6 +240,46 @@ public final class DemoSite implements AutoCloseable {
         } else {
             send(exchange, 404, "text/html; charset=utf-8", DemoPages.notFound());
         }
+    }
+
+    /** The form, or (posted) a session cookie and a redirect to the account, or the form with "Invalid password". */
+    private void login(HttpExchange exchange, String form, CommitId commit) throws IOException {
+        if (!exchange.getRequestMethod().equals("POST")) {
+            send(exchange, 200, "text/html; charset=utf-8", DemoPages.login(commit, false));
+            return;
+        }
+        Map<String, String> fields = new java.util.HashMap<>();
+        for (String pair : form.split("&")) {
+            String[] kv = pair.split("=", 2);
+            if (kv.length == 2) {
+                fields.put(java.net.URLDecoder.decode(kv[0], StandardCharsets.UTF_8),
+                        java.net.URLDecoder.decode(kv[1], StandardCharsets.UTF_8));
+            }
+        }
+        if (!USER.equals(fields.get("user")) || !password.equals(fields.get("password"))) {
+            send(exchange, 200, "text/html; charset=utf-8", DemoPages.login(commit, true));
+            return;
+        }
+        String session = token();
+        sessions.add(session);
+        exchange.getResponseHeaders().set("Set-Cookie", SESSION_COOKIE + "=" + session + "; Path=/; HttpOnly; SameSite=Lax");
+        exchange.getResponseHeaders().set("Location", "/account");
+        send(exchange, 303, "text/html; charset=utf-8", "");
+    }
+
+    private void account(HttpExchange exchange, CommitId commit) throws IOException {
+        String cookies = String.join("; ", exchange.getRequestHeaders().getOrDefault("Cookie", List.of()));
+        boolean signedIn = false;
+        for (String pair : cookies.split(";")) {
+            String[] kv = pair.trim().split("=", 2);
+            signedIn |= kv.length == 2 && kv[0].equals(SESSION_COOKIE) && sessions.contains(kv[1]);
+        }
+        if (!signedIn) {
+            exchange.getResponseHeaders().set("Location", "/login?next=/account");
+            send(exchange, 302, "text/html; charset=utf-8", "");
+            return;
+        }
+        send(exchange, 200, "text/html; charset=utf-8", DemoPages.account(commit, CUSTOMER));
     }
 
     private synchronized String cachedProduct() {

@@ -9,6 +9,9 @@ import java.nio.file.Path;
 
 /** The demo's suite, shipped in the jar, filled in with the shop's address and this JVM. */
 public final class DemoSuite {
+    /** Where the demo's suite takes the shop's password from. */
+    public static final String PASSWORD_VARIABLE = "GATE_DEMO_PASSWORD";
+
     private DemoSuite() {
     }
 

@@ -26,10 +26,10 @@ public final class Browsers implements AutoCloseable {
         this.io = io;
     }
 
-    /** The session for a suite's pages; none for a suite without pages. */
+    /** The session for a suite's pages and login; none for a suite with neither. */
     public synchronized Optional<BrowserSession> forSuite(Suite suite)
             throws BrowserUnavailableException, InterruptedException {
-        if (suite.pages().isEmpty()) {
+        if (suite.pages().isEmpty() && suite.login().isEmpty()) {
             return Optional.empty();
         }
         if (session.isEmpty()) {

@@ -1,6 +1,7 @@
 package dev.gate.flow;
 
 import dev.gate.act.VerdictActions;
+import dev.gate.act.notify.Notifications;
 import dev.gate.act.sound.Playback;
 import dev.gate.act.sound.Sound;
 import dev.gate.act.sound.SoundPlayer;
@@ -68,6 +69,7 @@ public final class Completion {
         } else {
             verdictSound = sound.play(Sound.forVerdict(decided.verdict()));
             record = new VerdictActions(suite, io.clock(), io.sleeper(), listener, io.out())
+                    .notifying(new Notifications(suite, io.env(), io.clock(), io.out()))
                     .act(decided, baselineCommit, rollback, runDir, browser, repo);
             if (stop.signal().isPresent()) {
                 // stopped while acting (during the rollback): what was done so far is in the record

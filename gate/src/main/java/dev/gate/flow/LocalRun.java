@@ -64,6 +64,8 @@ public final class LocalRun {
         Optional<Baseline> baseline;
         try {
             baseline = new BaselineTaker(io).take(suite, request.baselineFile(), request.browser()).baseline();
+            baseline.ifPresent(b -> new HistoryStep(io, suite, new ConsoleReporter(io.out(), Style.of(io), suite.redactor()))
+                    .recordBaseline(b, started));
             stage = "the deploy command";
             if (!deployed(request)) {
                 return ExitStatus.BLOCK;

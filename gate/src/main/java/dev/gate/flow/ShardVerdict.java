@@ -4,6 +4,7 @@ import dev.gate.act.sound.SoundPlayer;
 import dev.gate.baseline.Baseline;
 import dev.gate.checks.page.BrowserSession;
 import dev.gate.checks.page.BrowserUnavailableException;
+import dev.gate.history.RunKind;
 import dev.gate.io.Io;
 import dev.gate.report.ConsoleReporter;
 import dev.gate.report.Style;
@@ -59,8 +60,10 @@ public final class ShardVerdict {
                 + " · expecting " + merged.expectedCommit().shortHex());
         Optional<BrowserSession> browser = request.rollback() && merged.verdict().blocks()
                 && !suite.onFailure().rollback().isEmpty() ? request.browser().get() : Optional.empty();
-        return new Completion(io, suite, console, console, sound).complete(merged,
+        RunRecord done = new Completion(io, suite, console, console, sound).complete(merged,
                 request.baseline().flatMap(Baseline::liveCommitId), request.rollback(), request.folder().path(), browser,
                 request.repo());
+        new HistoryStep(io, suite, console).record(done, RunKind.MERGE, request.repo(), request.folder().path());
+        return done;
     }
 }

@@ -6,6 +6,7 @@ import dev.gate.baseline.Baseline;
 import dev.gate.checks.commit.CommitId;
 import dev.gate.checks.page.BrowserSession;
 import dev.gate.checks.page.BrowserUnavailableException;
+import dev.gate.history.RunKind;
 import dev.gate.io.Io;
 import dev.gate.report.ConsoleReporter;
 import dev.gate.report.Style;
@@ -71,10 +72,13 @@ public final class Verification {
         Optional<BrowserSession> browser = request.browser().get();
         RunListener listener = console.and(also);
         Path runDir = request.folder().path();
+        HistoryStep history = new HistoryStep(io, suite, console);
         RunRecord decided = new Runner(io.clock(), io.sleeper(), listener, browser).verify(new VerifyRequest(suite,
                 request.expected(), request.baseline().map(Baseline::before).orElse(dev.gate.run.Before.NOTHING), runDir,
-                request.shard()));
-        return new Completion(io, suite, console, listener, sound).complete(decided,
+                request.shard(), history.trend(request.shard())));
+        RunRecord done = new Completion(io, suite, console, listener, sound).complete(decided,
                 request.baseline().flatMap(Baseline::liveCommitId), request.rollback(), runDir, browser, request.repo());
+        history.record(done, RunKind.VERIFY, request.repo(), runDir);
+        return done;
     }
 }

@@ -23,7 +23,8 @@ import java.util.Map;
  * {@code <skipped>}: every reader takes skipped to mean "did not run", which a warning is not; a
  * warning does not block the deploy, so the test run should be as green as the gate's exit status;
  * and Jenkins and the GitHub reporters show a passing case's output next to it, so the warning is
- * still there for whoever opens it, starting with {@code WARN:}. (No per-testcase properties: the
+ * still there for whoever opens it, starting with {@code WARN:}. A check that did not run because
+ * the login it needs failed (SKIPPED) is a {@code <skipped>}, which is exactly what it means. (No per-testcase properties: the
  * Jenkins schema, which stricter readers validate against, does not allow them.)
  *
  * <p>A check the runner tried again is written the way Maven Surefire writes a rerun test
@@ -66,7 +67,7 @@ public final class JUnitReport {
         x.append("  <testsuite name=\"").append(attr(kind)).append('"')
                 .append(" id=\"").append(n).append('"')
                 .append(counts(checks))
-                .append(" skipped=\"0\"")
+                .append(" skipped=\"").append(checks.stream().filter(c -> c.status() == Status.SKIPPED).count()).append('"')
                 .append(" time=\"").append(seconds(checks.stream().mapToLong(c -> c.duration().toMillis()).sum())).append('"')
                 .append(" timestamp=\"").append(TIMESTAMP.format(record.startedAt())).append('"')
                 .append(" hostname=\"").append(attr(host(record.target()))).append("\">\n");
@@ -102,6 +103,9 @@ public final class JUnitReport {
             if (a.status().isProblem()) {
                 rerun(x, c.status().isProblem() ? "rerun" : "flaky", a);
             }
+        }
+        if (c.status() == Status.SKIPPED) {
+            x.append("      <skipped message=\"").append(attr(c.summary())).append("\"/>\n");
         }
         if (!c.status().isProblem()) {
             String out = (c.status() == Status.WARN ? "WARN: " + c.summary() + "\n" : "") + body(c);

@@ -105,6 +105,7 @@ public final class LatencyPlot {
     private static String color(Status status) {
         return switch (status) {
             case PASS -> "#0969da";
+            case SKIPPED -> "#6e7781";
             case WARN -> "#9a6700";
             case FAIL, ERROR -> "#cf222e";
         };

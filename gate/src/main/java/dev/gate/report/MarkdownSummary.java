@@ -129,6 +129,7 @@ public final class MarkdownSummary {
     static String status(Status s) {
         return switch (s) {
             case PASS -> "✅ PASS";
+            case SKIPPED -> "⏭️ SKIPPED";
             case WARN -> "⚠️ WARN";
             case FAIL -> "❌ FAIL";
             case ERROR -> "❗ ERROR";

@@ -35,9 +35,11 @@ public final class Style {
     }
 
     public String status(Status s) {
-        String word = String.format("%-5s", s.name());
+        // SKIPPED is shown as SKIP, so the column of statuses stays five wide
+        String word = String.format("%-5s", s == Status.SKIPPED ? "SKIP" : s.name());
         return switch (s) {
             case PASS -> paint("32", word);
+            case SKIPPED -> paint("2", word);
             case WARN -> paint("33", word);
             case FAIL, ERROR -> paint("1;31", word);
         };

@@ -11,6 +11,8 @@ import dev.gate.checks.latency.LatencySampler;
 import dev.gate.checks.latency.LatencySamples;
 import dev.gate.checks.latency.LatencySpec;
 import dev.gate.checks.page.PageSpec;
+import dev.gate.checks.trend.EndpointTrend;
+import dev.gate.checks.trend.Tripwire;
 import dev.gate.suite.Suite;
 import java.net.URI;
 import java.util.ArrayList;
@@ -32,11 +34,16 @@ public final class LatencyStage implements Stage {
 
     private final Suite suite;
     private final List<LatencySamples> before;
+    private final EndpointTrend trend;
 
-    /** @param before the baseline's samples, compared with the live release's */
-    public LatencyStage(Suite suite, List<LatencySamples> before) {
+    /**
+     * @param before the baseline's samples, compared with the live release's
+     * @param trend  the endpoints' medians in earlier deploys, for the trip-wire
+     */
+    public LatencyStage(Suite suite, List<LatencySamples> before, EndpointTrend trend) {
         this.suite = suite;
         this.before = List.copyOf(before);
+        this.trend = trend;
     }
 
     @Override
@@ -54,7 +61,8 @@ public final class LatencyStage implements Stage {
     public List<CheckResult> run(CheckContext context) throws InterruptedException {
         LatencySpec spec = suite.latency();
         try (LatencySampler sampler = sampler(context, endpoints(context))) {
-            return LatencyDecision.run(spec, before, sampler);
+            KeptSamples kept = new KeptSamples(sampler);
+            return withTripwires(LatencyDecision.run(spec, before, kept), kept);
         } catch (InterruptedException e) {
             throw e;
         } catch (Exception e) {
@@ -65,6 +73,41 @@ public final class LatencyStage implements Stage {
             }
             return errors;
         }
+    }
+
+    /**
+     * The trip-wire on each latency endpoint measured, when there is a history to judge against. A
+     * trip is a check of its own; otherwise what it found is a line of the latency result, so a
+     * quiet history adds no checks to count.
+     */
+    private List<CheckResult> withTripwires(List<CheckResult> decided, KeptSamples kept) {
+        if (!suite.tripwire().enabled() || trend.unavailable().isPresent()) {
+            return decided;
+        }
+        Tripwire tripwire = new Tripwire(suite.tripwire(), suite.latency().minDeltaMs());
+        List<CheckResult> out = new ArrayList<>(decided);
+        for (String id : suite.latency().endpoints()) {
+            Optional<LatencySamples> samples = kept.of(id).filter(x -> x.size() > 0);
+            if (samples.isEmpty()) {
+                continue;
+            }
+            CheckResult judged = tripwire.judge(samples.get(), trend.of(id));
+            if (judged.status() != dev.gate.checks.Status.PASS) {
+                out.add(judged);
+                continue;
+            }
+            for (int i = 0; i < out.size(); i++) {
+                CheckResult r = out.get(i);
+                if (r.id().equals(id + "-latency")) {
+                    List<String> details = new ArrayList<>(r.details());
+                    details.add("trip-wire: " + judged.summary());
+                    Map<String, Object> metrics = new LinkedHashMap<>(r.metrics());
+                    judged.metrics().forEach((k, v) -> metrics.put(Tripwire.METRIC_PREFIX + k, v));
+                    out.set(i, r.withDetails(details).withMetrics(metrics));
+                }
+            }
+        }
+        return out;
     }
 
     /**

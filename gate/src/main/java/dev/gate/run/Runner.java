@@ -69,7 +69,8 @@ public final class Runner {
         Suite suite = request.suite();
         Instant deadline = started.plus(suite.timeouts().run());
         CheckContext context = context(suite, request.runDir(), clock, sleeper, listener);
-        Plan plan = Plan.of(new Plan.Inputs(suite, request.expected(), request.before(), request.shard(), browser));
+        Plan plan = Plan.of(new Plan.Inputs(suite, request.expected(), request.before(), request.shard(), browser,
+                request.trend()));
         CheckExecutor executor = new CheckExecutor(Math.max(4, suite.pagesParallel()), suite.timeouts().run(), listener,
                 Retries.of(suite));
 

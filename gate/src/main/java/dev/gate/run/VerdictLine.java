@@ -12,7 +12,10 @@ public final class VerdictLine {
 
     public static String of(Verdict verdict, List<CheckResult> results) {
         List<CheckResult> problems = results.stream().filter(r -> r.status().isProblem()).toList();
-        List<CheckResult> warnings = results.stream().filter(r -> r.status() == Status.WARN).toList();
+        // a skipped check is named after the warnings: the reason it was skipped is another check's
+        List<CheckResult> warnings = java.util.stream.Stream.concat(
+                results.stream().filter(r -> r.status() == Status.WARN),
+                results.stream().filter(r -> r.status() == Status.SKIPPED)).toList();
         return switch (verdict) {
             case PASS -> "all " + results.size() + (results.size() == 1 ? " check passed" : " checks passed");
             case WARN -> {

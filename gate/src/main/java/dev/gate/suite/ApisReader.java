@@ -28,7 +28,8 @@ final class ApisReader {
     private ApisReader() {
     }
 
-    static List<ApiSpec> read(SuiteNode list, Ids ids, RetryCounts retries) {
+    /** @param hasLogin whether the suite has a {@code login:}, which {@code auth: session} needs */
+    static List<ApiSpec> read(SuiteNode list, Ids ids, RetryCounts retries, boolean hasLogin) {
         List<ApiSpec> apis = new ArrayList<>();
         for (SuiteNode entry : list.items(false)) {
             if (!entry.expectMap()) {
@@ -67,10 +68,21 @@ final class ApisReader {
             }
             ApiSpec.Expect expect = entry.get("expect").map(ApisReader::expect).orElse(defaultExpect());
             long maxBody = entry.get("max_body").flatMap(SuiteNode::size).orElse(BodyReader.DEFAULT_MAX_BYTES);
+            Optional<SuiteNode> authNode = entry.get("auth");
+            boolean session = authNode.flatMap(n -> n.oneOf(ApiAuth.class)).isPresent();
+            if (session && !hasLogin) {
+                authNode.get().problem("auth: session sends the cookies of the suite's login, "
+                        + "and the suite has none: add a \"login:\" with the steps that sign in");
+            }
             entry.rejectUnknownKeys();
-            apis.add(new ApiSpec(id, method, path, query, headers, body, contentType, expect, maxBody));
+            apis.add(new ApiSpec(id, method, path, query, headers, body, contentType, expect, maxBody, session));
         }
         return apis;
+    }
+
+    /** Written {@code auth: session}: the call is sent with the login's session cookies. */
+    enum ApiAuth {
+        SESSION
     }
 
     private static ApiSpec.Expect defaultExpect() {

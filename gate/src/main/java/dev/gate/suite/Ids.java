@@ -13,7 +13,7 @@ import java.util.regex.Pattern;
 final class Ids {
     private static final Pattern SAFE = Pattern.compile("[A-Za-z0-9][A-Za-z0-9_-]{0,63}");
     /** Ids the gate's own checks use. */
-    static final Set<String> RESERVED = Set.of("commit", "old-assets", "rollback", "tls");
+    static final Set<String> RESERVED = Set.of("commit", "login", "old-assets", "rollback", "tls");
 
     private final Map<String, Integer> firstLine = new HashMap<>();
 

@@ -12,7 +12,8 @@ final class PagesReader {
     private PagesReader() {
     }
 
-    static List<PageSpec> read(SuiteNode list, Ids ids, RetryCounts retries) {
+    /** @param hasLogin whether the suite has a {@code login:}, which {@code auth: true} needs */
+    static List<PageSpec> read(SuiteNode list, Ids ids, RetryCounts retries, boolean hasLogin) {
         List<PageSpec> pages = new ArrayList<>();
         for (SuiteNode entry : list.items(false)) {
             if (!entry.expectMap()) {
@@ -40,8 +41,14 @@ final class PagesReader {
             Severity console = severity(entry, "console_errors", Severity.BLOCK);
             Severity sameOrigin = severity(entry, "same_origin_failures", Severity.BLOCK);
             Severity thirdParty = severity(entry, "third_party_failures", Severity.WARN);
+            Optional<SuiteNode> authNode = entry.get("auth");
+            boolean auth = authNode.flatMap(SuiteNode::bool).orElse(false);
+            if (auth && !hasLogin) {
+                authNode.get().problem("auth: true renders the page with the session of the suite's login, "
+                        + "and the suite has none: add a \"login:\" with the steps that sign in");
+            }
             entry.rejectUnknownKeys();
-            pages.add(new PageSpec(id, path, status, selectors, texts, title, console, sameOrigin, thirdParty));
+            pages.add(new PageSpec(id, path, status, selectors, texts, title, console, sameOrigin, thirdParty, auth));
         }
         return pages;
     }

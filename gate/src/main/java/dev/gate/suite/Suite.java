@@ -8,7 +8,9 @@ import dev.gate.checks.commit.ConvergeSpec;
 import dev.gate.checks.http.TlsPolicy;
 import dev.gate.checks.latency.LatencySpec;
 import dev.gate.checks.page.BrowserSpec;
+import dev.gate.checks.page.LoginSpec;
 import dev.gate.checks.page.PageSpec;
+import dev.gate.checks.trend.TripwireSpec;
 import dev.gate.verdict.Policy;
 import java.net.URI;
 import java.nio.file.Path;
@@ -25,8 +27,13 @@ import java.util.stream.Stream;
  * @param file     where the suite was read from; relative paths in it are resolved against its folder
  * @param secrets  values never to show: those taken from the environment and those listed under {@code secrets}
  * @param freeze   deploy freeze windows, when {@code gate run} refuses to deploy
+ * @param history  where the deploy history is kept
+ * @param tripwire the trip-wire on each latency endpoint against the deploy history
  * @param retries  per page and API id, how many times its check is tried again after a failure that
  *                 may pass (a reset, a 502); ids not in it are not retried
+ * @param notifications where to tell the team about the run ({@code notify:}), in the suite's order
+ * @param login    the steps that make the run's session, for pages with {@code auth: true} and APIs
+ *                 with {@code auth: session}
  */
 public record Suite(
         Path file,
@@ -47,9 +54,14 @@ public record Suite(
         Set<String> secrets,
         FreezeCalendar freeze,
         Optional<Path> playbooks,
-        Map<String, Integer> retries) {
+        Map<String, Integer> retries,
+        HistorySpec history,
+        TripwireSpec tripwire,
+        List<NotifyTarget> notifications,
+        Optional<LoginSpec> login) {
 
     public Suite {
+        notifications = List.copyOf(notifications);
         pages = List.copyOf(pages);
         apis = List.copyOf(apis);
         secrets = Set.copyOf(secrets);
@@ -67,6 +79,11 @@ public record Suite(
             return List.of(json.path());
         }
         return pages.stream().map(PageSpec::path).distinct().toList();
+    }
+
+    /** Whether any check needs the login's session. */
+    public boolean needsSession() {
+        return pages.stream().anyMatch(PageSpec::auth) || apis.stream().anyMatch(ApiSpec::session);
     }
 
     public Optional<PageSpec> page(String id) {

@@ -11,6 +11,7 @@ import dev.gate.checks.latency.LatencySpec;
 import dev.gate.checks.page.BrowserSpec;
 import dev.gate.checks.page.PageSpec;
 import dev.gate.verdict.Policy;
+import dev.gate.checks.trend.TripwireSpec;
 import java.io.IOException;
 import java.io.StringReader;
 import java.net.URI;
@@ -116,8 +117,9 @@ public final class SuiteLoader {
         Timeouts timeouts = timeouts(top);
         Ids ids = new Ids();
         RetryCounts retries = RetryCounts.of(top);
-        List<PageSpec> pages = top.get("pages").map(n -> PagesReader.read(n, ids, retries)).orElse(List.of());
-        List<ApiSpec> apis = top.get("apis").map(n -> ApisReader.read(n, ids, retries)).orElse(List.of());
+        boolean hasLogin = top.has("login");
+        List<PageSpec> pages = top.get("pages").map(n -> PagesReader.read(n, ids, retries, hasLogin)).orElse(List.of());
+        List<ApiSpec> apis = top.get("apis").map(n -> ApisReader.read(n, ids, retries, hasLogin)).orElse(List.of());
         CommitReader.Section commit = top.get("commit").map(CommitReader::read).orElse(CommitReader.Section.DEFAULT);
         CommitMarker marker = commit.marker();
         ConvergeSpec converge = commit.converge();
@@ -137,14 +139,22 @@ public final class SuiteLoader {
         Set<String> listedSecrets = new LinkedHashSet<>(top.get("secrets").map(SuiteNode::strings).orElse(List.of()));
         FreezeCalendar freeze = top.get("freeze").map(SuiteLoader::freeze).orElse(FreezeCalendar.none());
         Optional<Path> playbooks = top.get("playbooks").flatMap(SuiteNode::text).map(folder::resolve);
+        HistoryReader.Section history = top.get("history").map(n -> HistoryReader.history(n, folder))
+                .orElse(new HistoryReader.Section(HistorySpec.DEFAULT, Set.of()));
+        listedSecrets.addAll(history.secrets());
+        TripwireSpec tripwire = top.get("tripwire").map(HistoryReader::tripwire).orElse(TripwireSpec.DEFAULT);
+        NotifyReader.Section notify = top.get("notify").map(NotifyReader::read).orElse(NotifyReader.Section.NONE);
+        Optional<dev.gate.checks.page.LoginSpec> login = top.get("login").flatMap(LoginReader::read);
         top.rejectUnknownKeys();
         Set<String> secrets = new LinkedHashSet<>(reading.secrets());
         secrets.addAll(listedSecrets);
+        secrets.addAll(notify.secrets());
         if (target == null) {
             return null;
         }
         return new Suite(file, name, target, timeouts, marker, converge, pages, apis, latency, onFailure,
-                browser, parallel, oldAssets, tls, policy, secrets, freeze, playbooks, retries.byId());
+                browser, parallel, oldAssets, tls, policy, secrets, freeze, playbooks, retries.byId(), history.spec(), tripwire,
+                notify.targets(), login);
     }
 
     private static FreezeCalendar freeze(SuiteNode list) {

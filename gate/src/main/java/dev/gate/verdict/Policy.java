@@ -6,7 +6,9 @@ import java.util.List;
 
 /**
  * From check results to a verdict. Fail-closed: a check that could not run ({@code ERROR})
- * blocks, unless the suite explicitly downgrades errors to warnings.
+ * blocks, unless the suite explicitly downgrades errors to warnings. A check that was skipped
+ * ({@code SKIPPED}, because the login it needs failed) is no pass: it warns at least, and the
+ * failure it waited on (the login's FAIL) is what blocks, once, rather than every page behind it.
  *
  * @param errorsBlock whether {@code ERROR} results block (the default) or only warn
  */
@@ -27,6 +29,7 @@ public record Policy(boolean errorsBlock) {
     private Verdict of(Status status) {
         return switch (status) {
             case PASS -> Verdict.PASS;
+            case SKIPPED -> Verdict.WARN;
             case WARN -> Verdict.WARN;
             case FAIL -> Verdict.BLOCK;
             case ERROR -> errorsBlock ? Verdict.BLOCK : Verdict.WARN;

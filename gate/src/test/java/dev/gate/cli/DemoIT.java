@@ -26,7 +26,8 @@ class DemoIT {
                 .contains("The shop is open at http://127.0.0.1:")
                 .contains("Deploy v2 (")
                 // the good release gets through: all 8 checks pass, or latency noise earns a warning
-                .containsPattern("PASS  all 8 checks passed|WARN  1 warning, nothing blocks")
+                .containsPattern("PASS  all 10 checks passed|WARN  1 warning, nothing blocks")
+                .contains("logged in: 5 steps, at /account")
                 .contains("Deploy v3 (")
                 .contains("only partly live after 4s: /p/42: ")
                 .contains("with X-Cache: HIT: an edge cache holds the old page; purge /p/42")
@@ -52,8 +53,10 @@ class DemoIT {
         assertThat(r.exit()).isZero();
         Path file = dir.resolve("demo-suite.yaml");
         Files.writeString(file, r.out());
-        Suite suite = new SuiteLoader(Map.of()).load(file);
+        Suite suite = new SuiteLoader(Map.of("GATE_DEMO_PASSWORD", "any-password")).load(file);
         assertThat(suite.name()).isEqualTo("harbor-shop");
-        assertThat(suite.pages()).extracting(p -> p.id()).containsExactly("home", "products", "product");
+        assertThat(suite.pages()).extracting(p -> p.id()).containsExactly("home", "products", "product", "account");
+        assertThat(suite.page("account").orElseThrow().auth()).isTrue();
+        assertThat(suite.login()).isPresent();
     }
 }

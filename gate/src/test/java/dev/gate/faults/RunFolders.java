@@ -23,7 +23,7 @@ import java.util.stream.Stream;
 final class RunFolders {
     private static final Set<String> RELEASES = Set.of("LIVE", "PARTLY_LIVE", "NEVER_LIVE", "UNKNOWN");
     private static final Set<String> VERDICTS = Set.of("PASS", "WARN", "BLOCK");
-    private static final Set<String> STATUSES = Set.of("PASS", "WARN", "FAIL", "ERROR");
+    private static final Set<String> STATUSES = Set.of("PASS", "SKIPPED", "WARN", "FAIL", "ERROR");
 
     private RunFolders() {
     }

@@ -125,7 +125,7 @@ public final class LocalNginx implements AutoCloseable {
     }
 
     /** A port of 127.0.0.1 free a moment ago, for a server that must be told its port. */
-    static int freePort() throws IOException {
+    public static int freePort() throws IOException {
         try (ServerSocket s = new ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
             return s.getLocalPort();
         }

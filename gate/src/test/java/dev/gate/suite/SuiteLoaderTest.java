@@ -32,8 +32,13 @@ class SuiteLoaderTest {
     }
 
     private static List<String> messages(String yaml) {
+        return messages(ENV, yaml);
+    }
+
+    /** Every problem of a suite read with {@code env}, as the command line prints them; the suite must have one. */
+    static List<String> messages(Map<String, String> env, String yaml) {
         try {
-            parse(yaml);
+            new SuiteLoader(env).parse(yaml, FILE);
             throw new AssertionError("the suite was accepted");
         } catch (SuiteException e) {
             return e.problems().stream().map(ConfigProblem::toString).toList();

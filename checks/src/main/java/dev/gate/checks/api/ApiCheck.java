@@ -3,6 +3,8 @@ package dev.gate.checks.api;
 import dev.gate.checks.Check;
 import dev.gate.checks.CheckContext;
 import dev.gate.checks.CheckResult;
+import dev.gate.checks.LoginOutcome;
+import dev.gate.checks.SessionSource;
 import dev.gate.checks.time.Durations;
 import dev.gate.checks.Redactor;
 import dev.gate.checks.Status;
@@ -12,6 +14,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 
 /**
  * Does a key API answer as declared? Sends the suite's request once, on a fresh connection, and
@@ -23,15 +26,26 @@ import java.util.Objects;
  * redactor, widened with the values of credential headers ({@code Authorization}, {@code Cookie},
  * {@code Set-Cookie}, {@code X-Api-Key}) sent or received, whether or not the suite declared them
  * secret, because servers echo them back in bodies and headers.
+ *
+ * <p>A call with {@code auth: session} is sent with the cookies of the session the suite's login
+ * made that a browser would send to its URL, and is skipped with the login's reason when there is
+ * no session.
  */
 public final class ApiCheck implements Check {
     public static final String KIND = "api";
     public static final String PLAYBOOK = "api-failed";
 
     private final ApiSpec spec;
+    private final Optional<SessionSource> login;
 
     public ApiCheck(ApiSpec spec) {
+        this(spec, Optional.empty());
+    }
+
+    /** @param login where a call with {@code auth: session} gets its cookies; without one such a call is skipped */
+    public ApiCheck(ApiSpec spec, Optional<SessionSource> login) {
         this.spec = Objects.requireNonNull(spec, "spec");
+        this.login = Objects.requireNonNull(login, "login");
     }
 
     @Override
@@ -60,13 +74,42 @@ public final class ApiCheck implements Check {
      */
     @Override
     public CheckResult run(CheckContext context) {
-        Redactor redactor = context.redactor().with(SecretHeaders.values(listed(spec.headers())));
-        String name = spec.describe();
         URI uri = context.resolve(spec.path());
+        ApiSpec sent = spec;
+        Redactor redactor = context.redactor();
+        if (spec.session()) {
+            if (login.isEmpty()) {
+                return CheckResult.skipped(spec.id(), KIND, spec.describe(), "the call needs the session (auth: session), and no login ran");
+            }
+            LoginOutcome outcome;
+            try {
+                outcome = login.get().obtain(context);
+            } catch (InterruptedException e) {
+                // the run is being stopped; the runner records that
+                Thread.currentThread().interrupt();
+                return CheckResult.error(spec.id(), KIND, spec.describe(), "interrupted while waiting for the login");
+            }
+            if (outcome instanceof LoginOutcome.NotLoggedIn failed) {
+                return CheckResult.skipped(spec.id(), KIND, redactor.redact(spec.describe()),
+                        redactor.redact("the login " + failed.summary()));
+            }
+            LoginOutcome.LoggedIn session = (LoginOutcome.LoggedIn) outcome;
+            redactor = redactor.with(session.secrets());
+            String cookies = session.cookieHeader(uri);
+            if (!cookies.isEmpty()) {
+                sent = spec.withCookies(cookies);
+            }
+        }
+        return call(sent, uri, redactor.with(SecretHeaders.values(listed(sent.headers()))), context);
+    }
+
+    /** Sends {@code sent} (the suite's call, with the session's cookies where it asks for them) and judges the answer. */
+    private CheckResult call(ApiSpec sent, URI uri, Redactor redactor, CheckContext context) {
+        String name = sent.describe();
         long start = System.nanoTime();
         ApiResponse response;
         try {
-            response = ApiCall.fresh(context.http().timeout(), context.http().tls(), spec.maxBody()).send(spec, uri);
+            response = ApiCall.fresh(context.http().timeout(), context.http().tls(), sent.maxBody()).send(sent, uri);
         } catch (ApiCallException e) {
             String summary = name + ": " + e.getMessage();
             CheckResult failed = result(redactor, name, Status.FAIL, summary, List.of(summary), Map.of(), since(start));

@@ -17,6 +17,8 @@ import java.util.regex.Pattern;
  * @param body        the request body; YAML structures arrive here already written as JSON
  * @param contentType the body's type when the suite implied one ({@code application/json})
  * @param maxBody     the most bytes of the answer read, on the wire and decoded; more fails the call
+ * @param session     sent with the cookies of the session the suite's {@code login:} made
+ *                    ({@code auth: session})
  */
 public record ApiSpec(
         String id,
@@ -27,7 +29,8 @@ public record ApiSpec(
         Optional<String> body,
         Optional<String> contentType,
         Expect expect,
-        long maxBody) {
+        long maxBody,
+        boolean session) {
 
     public ApiSpec {
         Objects.requireNonNull(id);
@@ -41,6 +44,24 @@ public record ApiSpec(
         if (maxBody <= 0) {
             throw new IllegalArgumentException("maxBody must be positive, got " + maxBody);
         }
+    }
+
+    /** A call sent without the session. */
+    public ApiSpec(String id, String method, String path, Map<String, String> query, Map<String, String> headers,
+                   Optional<String> body, Optional<String> contentType, Expect expect, long maxBody) {
+        this(id, method, path, query, headers, body, contentType, expect, maxBody, false);
+    }
+
+    /**
+     * The same call with one more header; a {@code Cookie} the suite already sends is kept, and
+     * the new cookies follow it.
+     */
+    public ApiSpec withCookies(String cookieHeader) {
+        Map<String, String> more = new LinkedHashMap<>(headers);
+        String existing = more.keySet().stream().filter(k -> k.equalsIgnoreCase("Cookie")).findFirst().orElse("Cookie");
+        String before = more.getOrDefault(existing, "");
+        more.put(existing, before.isEmpty() ? cookieHeader : before + "; " + cookieHeader);
+        return new ApiSpec(id, method, path, query, more, body, contentType, expect, maxBody, session);
     }
 
     public String describe() {

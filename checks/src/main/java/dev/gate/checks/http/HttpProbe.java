@@ -75,6 +75,14 @@ public final class HttpProbe {
         return send(newClient(), "GET", uri, headers);
     }
 
+    /**
+     * A POST of {@code body} on a connection of its own, under the same deadline and cap on the
+     * answer as a GET: for the gate's own messages (notifications), not for probing the site.
+     */
+    public ProbeResponse post(URI uri, Map<String, String> headers, byte[] body) throws IOException, InterruptedException {
+        return exchange(newClient(), uri, headers, HttpRequest.newBuilder(uri).POST(HttpRequest.BodyPublishers.ofByteArray(body)));
+    }
+
     private HttpClient newClient() {
         return HttpClient.newBuilder()
                 .version(HttpClient.Version.HTTP_1_1)
@@ -86,8 +94,12 @@ public final class HttpProbe {
 
     private ProbeResponse send(HttpClient client, String method, URI uri, Map<String, String> headers)
             throws IOException, InterruptedException {
-        HttpRequest.Builder request = HttpRequest.newBuilder(uri).timeout(timeout)
-                .method(method, HttpRequest.BodyPublishers.noBody());
+        return exchange(client, uri, headers, HttpRequest.newBuilder(uri).method(method, HttpRequest.BodyPublishers.noBody()));
+    }
+
+    private ProbeResponse exchange(HttpClient client, URI uri, Map<String, String> headers, HttpRequest.Builder request)
+            throws IOException, InterruptedException {
+        request.timeout(timeout);
         headers.forEach(request::header);
         if (headers.keySet().stream().noneMatch("Accept-Encoding"::equalsIgnoreCase)) {
             request.header("Accept-Encoding", BodyReader.ACCEPT_ENCODING);

@@ -111,8 +111,10 @@ public final class LatencyDecision {
                         + before.get(id).size() + " baseline and " + now.get(id).size()
                         + " current samples are too few to compare: drift is measured between at least three rounds"));
             } else {
+                // the samples stay in the record: the deploy history keeps this release's numbers
                 results.add(CheckResult.warn(checkId, EndpointVerdict.KIND, label,
-                        label + ": no baseline samples to compare with; the next baseline will have them"));
+                        label + ": no baseline samples to compare with; the next baseline will have them")
+                        .withMetrics(Map.of(LatencyMetrics.CURRENT_MS, now.get(id).ms())));
             }
         }
         spec.budgets().forEach((id, limits) -> {

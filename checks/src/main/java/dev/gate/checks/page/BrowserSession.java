@@ -4,6 +4,7 @@ import com.microsoft.playwright.Browser;
 import com.microsoft.playwright.BrowserType;
 import com.microsoft.playwright.Playwright;
 import com.microsoft.playwright.PlaywrightException;
+import dev.gate.checks.LoginOutcome;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.Iterator;
@@ -59,8 +60,27 @@ public final class BrowserSession implements AutoCloseable {
         }
     }
 
-    private record Task(PageJob job, CompletableFuture<PageRender> result) {
+    /** What the session's thread is asked to do: render a page, or perform the suite's login. */
+    private sealed interface Task {
+        void refuse(String why);
     }
+
+    private record PageTask(PageJob job, CompletableFuture<PageRender> result) implements Task {
+        @Override
+        public void refuse(String why) {
+            result.completeExceptionally(new IllegalStateException(why));
+        }
+    }
+
+    private record LoginTask(LoginJob job, CompletableFuture<LoginOutcome> result) implements Task {
+        @Override
+        public void refuse(String why) {
+            result.completeExceptionally(new IllegalStateException(why));
+        }
+    }
+
+    /** The login being performed, touched only by the session's thread; null when none is. */
+    private LoginRunner loggingIn;
 
     private BrowserSession(BrowserChoice choice, Options options) {
         this.choice = choice;
@@ -97,11 +117,26 @@ public final class BrowserSession implements AutoCloseable {
 
     public CompletableFuture<PageRender> render(PageJob job) {
         CompletableFuture<PageRender> result = new CompletableFuture<>();
+        return enqueue(new PageTask(job, result), result);
+    }
+
+    /**
+     * Performs a login in a context of its own, once the pages in flight are done: its steps block
+     * the session's thread (one at a time, each bounded by the job's step timeout), so nothing else
+     * renders meanwhile, which is also why the runner logs in before it renders.
+     */
+    public CompletableFuture<LoginOutcome> login(LoginJob job) {
+        CompletableFuture<LoginOutcome> result = new CompletableFuture<>();
+        return enqueue(new LoginTask(job, result), result);
+    }
+
+    /** Queues a task for the session's thread, or refuses it at once when the session is closed. */
+    private <T> CompletableFuture<T> enqueue(Task task, CompletableFuture<T> result) {
         if (closing || !thread.isAlive()) {
-            result.completeExceptionally(new IllegalStateException("the browser session is closed"));
-            return result;
+            task.refuse("the browser session is closed");
+        } else {
+            queue.add(task);
         }
-        queue.add(new Task(job, result));
         return result;
     }
 
@@ -132,7 +167,7 @@ public final class BrowserSession implements AutoCloseable {
             Thread.currentThread().interrupt();
         }
         for (Task t; (t = queue.poll()) != null; ) {
-            t.result().completeExceptionally(new IllegalStateException("the browser session was closed"));
+            t.refuse("the browser session was closed");
         }
     }
 
@@ -164,7 +199,7 @@ public final class BrowserSession implements AutoCloseable {
             String why = "the browser failed: " + firstLine(e);
             failInFlight(why);
             for (Task t; (t = queue.poll()) != null; ) {
-                t.result().completeExceptionally(new IllegalStateException(why));
+                t.refuse(why);
             }
         } finally {
             failInFlight("the browser session was closed before the page finished");
@@ -224,6 +259,9 @@ public final class BrowserSession implements AutoCloseable {
                     rendererMayHang = true;
                 }
             }
+            if (loggingIn != null && loggingIn.closeIfOverdue(now, closing)) {
+                rendererMayHang = true;
+            }
         } finally {
             watching = false;
         }
@@ -239,15 +277,39 @@ public final class BrowserSession implements AutoCloseable {
 
     private void admit(Browser browser) {
         while (inFlight.size() < Math.max(1, options.parallel()) && !closing) {
+            Task head = queue.peek();
+            if (head instanceof LoginTask && !inFlight.isEmpty()) {
+                return;
+            }
             Task t = queue.poll();
             if (t == null) {
                 return;
             }
-            try {
-                inFlight.add(PageRenderer.start(browser, t.job(), t.result(), options.ignoreHttpsErrors()));
-            } catch (RuntimeException e) {
-                t.result().completeExceptionally(e);
+            if (t instanceof LoginTask login) {
+                logIn(browser, login);
+                continue;
             }
+            PageTask p = (PageTask) t;
+            try {
+                inFlight.add(PageRenderer.start(browser, p.job(), p.result(), options.ignoreHttpsErrors()));
+            } catch (RuntimeException e) {
+                p.result().completeExceptionally(e);
+            }
+        }
+    }
+
+    /** Performs a login now, on this thread; a browser lost under it is replaced for what is queued. */
+    private void logIn(Browser browser, LoginTask task) {
+        try {
+            loggingIn = LoginRunner.open(browser, task.job(), options.ignoreHttpsErrors());
+            task.result().complete(loggingIn.run(browser));
+        } catch (RuntimeException e) {
+            task.result().completeExceptionally(e);
+        } finally {
+            loggingIn = null;
+        }
+        if (!browser.isConnected()) {
+            throw new IllegalStateException("the browser quit or crashed");
         }
     }
 

@@ -4,6 +4,8 @@ import dev.gate.checks.Artifact;
 import dev.gate.checks.Check;
 import dev.gate.checks.CheckContext;
 import dev.gate.checks.CheckResult;
+import dev.gate.checks.LoginOutcome;
+import dev.gate.checks.SessionSource;
 import dev.gate.checks.Severity;
 import dev.gate.checks.Status;
 import dev.gate.checks.commit.CommitMarker;
@@ -24,6 +26,8 @@ import java.util.concurrent.TimeoutException;
  * response, required content, console errors, uncaught exceptions, failed requests, and the
  * commit in the rendered page. Every run renders in a new browser context, so when the runner
  * tries a page again the second attempt shares no cookie, cache or connection with the first.
+ * A page with {@code auth: true} gets a new context too, seeded with the session the suite's login
+ * made; when the login made none, the page is skipped with the login's reason.
  */
 public final class PageCheck implements Check {
     public static final String KIND = "page";
@@ -35,9 +39,17 @@ public final class PageCheck implements Check {
     private final Duration timeout;
     private final Optional<PageJudge.ExpectedCommit> commit;
     private final boolean screenshotAlways;
+    private final Optional<SessionSource> login;
 
     public PageCheck(PageSpec spec, BrowserSession session, Duration timeout,
                      Optional<PageJudge.ExpectedCommit> commit, boolean screenshotAlways) {
+        this(spec, session, timeout, commit, screenshotAlways, Optional.empty());
+    }
+
+    /** @param login where a page with {@code auth: true} gets its session; without one such a page is skipped */
+    public PageCheck(PageSpec spec, BrowserSession session, Duration timeout,
+                     Optional<PageJudge.ExpectedCommit> commit, boolean screenshotAlways, Optional<SessionSource> login) {
+        this.login = login;
         this.spec = spec;
         this.session = session;
         this.timeout = timeout;
@@ -62,15 +74,31 @@ public final class PageCheck implements Check {
 
     @Override
     public CheckResult run(CheckContext context) throws Exception {
+        Optional<String> storageState = Optional.empty();
+        if (spec.auth()) {
+            if (login.isEmpty()) {
+                return CheckResult.skipped(spec.id(), KIND, name(), "the page needs the session (auth: true), and no login ran");
+            }
+            LoginOutcome outcome = login.get().obtain(context);
+            if (outcome instanceof LoginOutcome.NotLoggedIn failed) {
+                return CheckResult.skipped(spec.id(), KIND, name(), context.redactor().redact(LoginCheck.skipReason(failed)));
+            }
+            LoginOutcome.LoggedIn session = (LoginOutcome.LoggedIn) outcome;
+            storageState = Optional.of(session.storageState());
+            // the session's cookies are credentials: hidden in whatever this page reports
+            context = new CheckContext(context.target(), context.http(), context.clock(), context.sleeper(),
+                    context.runDir(), context.redactor().with(session.secrets()), context.progress(), context.attempt());
+        }
         Path dir = context.artifactPath(spec.id());
-        // traces hold request headers and page content: where secrets are in play, record none
-        boolean trace = context.redactor().isEmpty();
+        // traces hold request headers (the session's cookies among them) and page content: where
+        // secrets are in play, record none
+        boolean trace = context.redactor().isEmpty() && !spec.auth();
         PageJudge judge = new PageJudge(spec, timeout, commit, context.redactor());
         Optional<String> header = commit.map(PageJudge.ExpectedCommit::marker)
                 .filter(m -> m instanceof CommitMarker.Header).map(m -> ((CommitMarker.Header) m).name());
         PageJob job = new PageJob(spec.id(), context.resolve(spec.path()), timeout, spec.selectors(), spec.texts(),
                 judge.needsHtml(), header, dir, o -> worst(judge.judge(o)) != Status.PASS, screenshotAlways,
-                trace, context.redactor());
+                trace, context.redactor(), storageState);
         context.progress().note(spec.id(), "rendering " + spec.path());
         CompletableFuture<PageRender> future = session.render(job);
         PageRender render;

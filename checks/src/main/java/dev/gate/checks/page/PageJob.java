@@ -14,6 +14,8 @@ import java.util.function.Predicate;
  * @param needsEvidence    decides, from what was seen, whether to keep a screenshot and a trace
  * @param recordTrace      whether a Playwright trace may be recorded at all (not where secrets are in play)
  * @param commitHeader     a response header to read the commit from, when the marker is a header
+ * @param storageState     the logged-in session to seed the page's context with (Playwright's storage
+ *                         state as JSON), for a page with {@code auth: true}; empty for every other page
  */
 public record PageJob(
         String id,
@@ -27,7 +29,8 @@ public record PageJob(
         Predicate<PageObservation> needsEvidence,
         boolean screenshotAlways,
         boolean recordTrace,
-        Redactor redactor) {
+        Redactor redactor,
+        Optional<String> storageState) {
 
     public PageJob {
         selectors = List.copyOf(selectors);

@@ -21,6 +21,10 @@ public final class PageMetrics {
     public static final String TITLE = "title";
     /** Bytes transferred, the document and every resource. */
     public static final String BYTES = "bytes";
+    public static final String DOM_NODES = "dom_nodes";
+    /** Resource types the page's weight is split by: {@code <type>_bytes} and {@code <type>_requests}. */
+    public static final java.util.List<String> RESOURCE_TYPES =
+            java.util.List.of("script", "stylesheet", "image", "font", "fetch", "other");
 
     private PageMetrics() {
     }

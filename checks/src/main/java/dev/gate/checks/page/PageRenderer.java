@@ -86,9 +86,12 @@ final class PageRenderer {
     }
 
     static PageRenderer start(Browser browser, PageJob job, CompletableFuture<PageRender> result, boolean ignoreHttpsErrors) {
-        BrowserContext context = browser.newContext(new Browser.NewContextOptions()
+        Browser.NewContextOptions options = new Browser.NewContextOptions()
                 .setIgnoreHTTPSErrors(ignoreHttpsErrors)
-                .setViewportSize(1280, 900));
+                .setViewportSize(1280, 900);
+        // a fresh context either way: only a page that needs the session is seeded with it
+        job.storageState().ifPresent(options::setStorageState);
+        BrowserContext context = browser.newContext(options);
         try {
             context.addInitScript(PageScripts.OBSERVE_VITALS);
             boolean tracing = job.recordTrace();

@@ -30,6 +30,23 @@ final class PageScripts {
               for (const r of resources) { bytes += r.transferSize || 0; }
               const out = { dom_nodes: document.getElementsByTagName('*').length, bytes: bytes,
                             cls: window.__gateCls || 0 };
+              // page weight by type, for the history: <type>_bytes and <type>_requests
+              const typeOf = r => {
+                let path = '';
+                try { path = new URL(r.name).pathname.toLowerCase(); } catch (e) { }
+                const by = r.initiatorType;
+                if (/\\.m?js$/.test(path) || by === 'script') return 'script';
+                if (/\\.css$/.test(path) || by === 'css') return 'stylesheet';
+                if (/\\.(png|jpe?g|gif|webp|avif|svg|ico)$/.test(path) || by === 'img' || by === 'image') return 'image';
+                if (/\\.(woff2?|ttf|otf|eot)$/.test(path)) return 'font';
+                if (by === 'fetch' || by === 'xmlhttprequest' || by === 'beacon') return 'fetch';
+                return 'other';
+              };
+              for (const r of resources) {
+                const t = typeOf(r);
+                out[t + '_bytes'] = (out[t + '_bytes'] || 0) + (r.transferSize || 0);
+                out[t + '_requests'] = (out[t + '_requests'] || 0) + 1;
+              }
               if (n) {
                 out.ttfb_ms = n.responseStart;
                 out.dom_content_loaded_ms = n.domContentLoadedEventEnd;

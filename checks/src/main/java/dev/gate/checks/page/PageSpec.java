@@ -16,6 +16,8 @@ import java.util.regex.Pattern;
  * @param consoleErrors        console errors and uncaught exceptions
  * @param sameOriginFailures   failed requests to the site itself: the deleted-chunk case
  * @param thirdPartyFailures   failed requests to other origins
+ * @param auth                 rendered logged in: its browser context is seeded with the session the
+ *                             suite's {@code login:} made ({@code auth: true})
  */
 public record PageSpec(
         String id,
@@ -26,7 +28,8 @@ public record PageSpec(
         Optional<Pattern> title,
         Severity consoleErrors,
         Severity sameOriginFailures,
-        Severity thirdPartyFailures) {
+        Severity thirdPartyFailures,
+        boolean auth) {
 
     public PageSpec {
         Objects.requireNonNull(id);
@@ -39,6 +42,14 @@ public record PageSpec(
         Objects.requireNonNull(thirdPartyFailures);
     }
 
+    /** A page rendered without the session. */
+    public PageSpec(String id, String path, int expectedStatus, List<String> selectors, List<String> texts,
+                    Optional<Pattern> title, Severity consoleErrors, Severity sameOriginFailures,
+                    Severity thirdPartyFailures) {
+        this(id, path, expectedStatus, selectors, texts, title, consoleErrors, sameOriginFailures, thirdPartyFailures,
+                false);
+    }
+
     public static PageSpec simple(String id, String path) {
         return new PageSpec(id, path, 200, List.of(), List.of(), Optional.empty(),
                 Severity.BLOCK, Severity.BLOCK, Severity.WARN);
@@ -47,6 +58,12 @@ public record PageSpec(
     /** The same page under another id: a second round of checks keeps its own artifacts. */
     public PageSpec withId(String newId) {
         return new PageSpec(newId, path, expectedStatus, selectors, texts, title, consoleErrors, sameOriginFailures,
-                thirdPartyFailures);
+                thirdPartyFailures, auth);
+    }
+
+    /** The same page, rendered with the session or without it. */
+    public PageSpec withAuth(boolean newAuth) {
+        return new PageSpec(id, path, expectedStatus, selectors, texts, title, consoleErrors, sameOriginFailures,
+                thirdPartyFailures, newAuth);
     }
 }
