@@ -4,6 +4,7 @@ import dev.gate.checks.Redactor;
 import dev.gate.run.EndpointSamples;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * Removes every secret from a baseline before it is written: the action uploads the file as an
@@ -31,7 +32,10 @@ final class BaselineRedaction {
         Map<String, PageFacts> pages = new LinkedHashMap<>();
         b.pages().forEach((id, p) -> pages.put(id, new PageFacts(p.id(), redactor.redact(p.url()),
                 p.assets().stream().filter(a -> redactor.redact(a).equals(a)).toList(), p.metrics())));
+        Optional<ManifestFacts> manifest = b.manifest().map(m -> new ManifestFacts(redactor.redact(m.url()), m.format(),
+                m.listed(), m.assets().stream().filter(a -> redactor.redact(a.url()).equals(a.url())).toList(),
+                m.problem().map(redactor::redact)));
         return new Baseline(b.schema(), b.takenAt(), redactor.redact(b.target()), b.liveCommit(), endpoints, pages,
-                b.suiteFile());
+                b.suiteFile(), manifest);
     }
 }

@@ -22,7 +22,13 @@ import dev.gate.run.LatencyStage;
 import dev.gate.run.RunListener;
 import dev.gate.run.Runner;
 import dev.gate.suite.Suite;
+import dev.gate.checks.assets.ManifestException;
+import dev.gate.checks.assets.ManifestReader;
+import dev.gate.checks.assets.ReleaseAsset;
 import java.io.IOException;
+import java.net.URI;
+import java.util.HashSet;
+import java.util.Set;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
@@ -86,6 +92,8 @@ public final class BaselineTaker {
             io.err().println("gate: cannot create a scratch folder for the baseline: " + e.getMessage());
             return new Outcome(Optional.empty(), ExitStatus.INVALID);
         }
+        Optional<ManifestFacts> manifest = suite.oldAssets().manifest()
+                .map(m -> manifest(suite, context, console, m, pages));
         Map<String, EndpointSamples> samples = Map.of();
         if (suite.latency().enabled()) {
             LatencyStage latency = new LatencyStage(suite, List.of(), dev.gate.checks.trend.EndpointTrend.NONE);
@@ -97,7 +105,7 @@ public final class BaselineTaker {
                     dev.gate.checks.latency.Quantiles.median(s.totalMs().stream().mapToDouble(Double::doubleValue).toArray()))));
         }
         Baseline baseline = new Baseline(Baseline.SCHEMA, io.clock().instant(), suite.target().toString(),
-                live.map(CommitId::hex), samples, pages, Optional.of(suite.location()));
+                live.map(CommitId::hex), samples, pages, Optional.of(suite.location()), manifest);
         try {
             BaselineStore.write(file, baseline, redactor);
         } catch (IOException e) {
@@ -143,6 +151,34 @@ public final class BaselineTaker {
             return facts;
         } finally {
             deleteQuietly(scratch);
+        }
+    }
+
+    /**
+     * Reads the live release's build manifest, so that after the deploy its lazy chunks are asked
+     * for too. One that cannot be read is recorded with the reason: the verification then warns
+     * that the lazy chunks went unchecked, instead of passing as if there were none.
+     */
+    private static ManifestFacts manifest(Suite suite, CheckContext context, ConsoleReporter console, String where,
+                                          Map<String, PageFacts> pages) {
+        URI url = dev.gate.checks.Targets.resolve(suite.target(), where);
+        Set<String> loaded = new HashSet<>();
+        pages.values().forEach(p -> loaded.addAll(p.assets()));
+        console.stage("Reading the build manifest " + where);
+        try {
+            ManifestReader.Inventory inventory = new ManifestReader(context.http()).read(url, loaded);
+            long lazy = inventory.assets().stream().filter(ReleaseAsset::lazy).count();
+            console.line("  " + inventory.format().label() + ": " + inventory.listed() + " assets, " + lazy + " of them lazy chunks"
+                    + (inventory.listed() > inventory.assets().size() ? " (the first " + inventory.assets().size() + " kept)" : ""));
+            return new ManifestFacts(url.toString(), Optional.of(inventory.format()), inventory.listed(), inventory.assets(),
+                    Optional.empty());
+        } catch (ManifestException e) {
+            String problem = where + ": " + e.getMessage();
+            console.line("  warning: the build manifest " + problem + ": the lazy chunks of this release will not be checked");
+            return ManifestFacts.unreadable(url.toString(), problem);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return ManifestFacts.unreadable(url.toString(), where + ": interrupted");
         }
     }
 

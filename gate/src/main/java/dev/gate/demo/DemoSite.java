@@ -47,7 +47,7 @@ public final class DemoSite implements AutoCloseable {
     private final HttpServer server;
     private final ExecutorService pool;
     private final Map<String, CommitId> commits;
-    private final Instance[] instances = {new Instance(), new Instance()};
+    private final Instance[] instances = {new Instance("web-1"), new Instance("web-2")};
     private final AtomicInteger turn = new AtomicInteger();
     private final Random random;
     private final List<String> history = new ArrayList<>();
@@ -181,8 +181,11 @@ public final class DemoSite implements AutoCloseable {
                 admin(exchange, path);
                 return;
             }
-            String version = pickInstance().serve();
+            Instance instance = pickInstance();
+            String version = instance.serve();
             CommitId commit = commit(version);
+            // as real fleets do, so the suite's commit.instance_header can name a stale one
+            exchange.getResponseHeaders().set("X-Instance", instance.name);
             DemoRelease release = release(version);
             exchange.getResponseHeaders().set("X-Commit", commit.hex());
             if (path.equals("/login")) {
@@ -358,9 +361,14 @@ public final class DemoSite implements AutoCloseable {
 
     /** One instance behind the balancer: the release it serves, and the one it is about to take. */
     private static final class Instance {
+        private final String name;
         private String version;
         private String next;
         private int lag;
+
+        Instance(String name) {
+            this.name = name;
+        }
 
         synchronized void switchTo(String newVersion, int requestsLeft) {
             if (requestsLeft == 0) {

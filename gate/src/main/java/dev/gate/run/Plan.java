@@ -63,9 +63,11 @@ public record Plan(List<Check> unconditional, CommitCheck release, List<Check> c
         for (ApiSpec api : suite.apis()) {
             checks.add(new ApiCheck(api, session));
         }
-        List<String> oldAssets = in.before().assets();
-        if (!oldAssets.isEmpty() && suite.oldAssets() != Severity.IGNORE) {
-            checks.add(new OldAssetsCheck(oldAssets, suite.oldAssets()));
+        Before before = in.before();
+        boolean oldAssetsKnown = !before.assets().isEmpty() || before.manifestProblem().isPresent();
+        if (oldAssetsKnown && suite.oldAssets().check() != Severity.IGNORE) {
+            checks.add(new OldAssetsCheck(before.assets(), before.liveCommit(), before.manifestProblem(),
+                    suite.oldAssets().check()));
         }
         List<Stage> stages = new ArrayList<>();
         if (suite.latency().enabled()) {

@@ -10,6 +10,7 @@ import java.util.regex.Pattern;
 /** Reads {@code commit:}: where the marker is and how long to wait for a rollout. */
 final class CommitReader {
     static final CommitMarker DEFAULT_MARKER = new CommitMarker.Meta("commit");
+    private static final Pattern HEADER_NAME = Pattern.compile("[!#$%&'*+.^_`|~0-9A-Za-z-]{1,100}");
     private static final List<String> SOURCES = List.of("meta", "selector", "regex", "header", "json");
 
     record Section(CommitMarker marker, ConvergeSpec converge) {
@@ -24,7 +25,8 @@ final class CommitReader {
             return Section.DEFAULT;
         }
         CommitMarker marker = commit.get("marker").map(CommitReader::marker).orElse(DEFAULT_MARKER);
-        ConvergeSpec converge = commit.get("converge").map(CommitReader::converge).orElse(ConvergeSpec.DEFAULT);
+        ConvergeSpec converge = commit.get("converge").map(CommitReader::converge).orElse(ConvergeSpec.DEFAULT)
+                .withInstanceHeader(commit.get("instance_header").flatMap(CommitReader::headerName));
         commit.rejectUnknownKeys();
         return new Section(marker, converge);
     }
@@ -80,6 +82,17 @@ final class CommitReader {
         } catch (RuntimeException e) {
             node.problem("invalid CSS selector \"" + css + "\": " + e.getMessage());
         }
+    }
+
+    /** An HTTP header name (RFC 9110's token), such as {@code X-Instance}. */
+    private static Optional<String> headerName(SuiteNode node) {
+        return node.text().map(String::trim).filter(name -> {
+            if (HEADER_NAME.matcher(name).matches()) {
+                return true;
+            }
+            node.problem("\"" + name + "\" is not a header name: letters, digits and - such as X-Instance");
+            return false;
+        });
     }
 
     private static ConvergeSpec converge(SuiteNode c) {

@@ -2,7 +2,6 @@ package dev.gate.suite;
 
 import dev.gate.freeze.FreezeCalendar;
 import dev.gate.checks.Redactor;
-import dev.gate.checks.Severity;
 import dev.gate.checks.api.ApiSpec;
 import dev.gate.checks.commit.CommitMarker;
 import dev.gate.checks.commit.ConvergeSpec;
@@ -49,7 +48,7 @@ public record Suite(
         OnFailure onFailure,
         BrowserSpec browser,
         int pagesParallel,
-        Severity oldAssets,
+        OldAssetsSpec oldAssets,
         TlsPolicy tls,
         Policy policy,
         Set<String> secrets,

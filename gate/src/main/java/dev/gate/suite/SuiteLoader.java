@@ -3,7 +3,6 @@ package dev.gate.suite;
 import dev.gate.freeze.FreezeCalendar;
 import dev.gate.freeze.FreezeWindow;
 import dev.gate.freeze.FreezeWindowException;
-import dev.gate.checks.Severity;
 import dev.gate.checks.api.ApiSpec;
 import dev.gate.checks.commit.CommitMarker;
 import dev.gate.checks.commit.ConvergeSpec;
@@ -134,7 +133,7 @@ public final class SuiteLoader {
         OnFailure onFailure = onFailure(top, folder);
         BrowserSpec browser = browser(top, folder);
         int parallel = top.get("pages_parallel").flatMap(n -> n.integer(1, 16)).orElse(4);
-        Severity oldAssets = top.get("old_assets").flatMap(n -> n.oneOf(Severity.class)).orElse(Severity.WARN);
+        OldAssetsSpec oldAssets = top.get("old_assets").map(OldAssetsSpec::read).orElse(OldAssetsSpec.DEFAULT);
         TlsPolicy tls = tls(top);
         Policy policy = policy(top);
         Set<String> listedSecrets = new LinkedHashSet<>(top.get("secrets").map(SuiteNode::strings).orElse(List.of()));

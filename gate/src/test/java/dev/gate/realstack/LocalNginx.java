@@ -44,11 +44,38 @@ public final class LocalNginx implements AutoCloseable {
         return start(dir, "    root " + root + ";\n    index index.html;\n", "");
     }
 
+    /** Starts nginx serving the folder {@code root} as it is at each request (a release's build output). */
+    public static LocalNginx serveFolder(Path dir, Path root) throws IOException, InterruptedException {
+        Files.createDirectories(dir);
+        return start(dir, "    root " + root + ";\n    index index.html;\n", "");
+    }
+
     /** Starts nginx in front of an app server on {@code upstreamPort}, keeping connections to it alive. */
     public static LocalNginx proxy(Path dir, int upstreamPort) throws IOException, InterruptedException {
         Files.createDirectories(dir);
         return start(dir, "    location / { proxy_pass http://app; proxy_http_version 1.1; proxy_set_header Connection \"\"; }\n",
                 "  gzip_proxied any;\n  upstream app { server 127.0.0.1:" + upstreamPort + "; keepalive 8; }\n");
+    }
+
+    /**
+     * Starts nginx as a caching reverse proxy in front of app servers on {@code upstreamPorts}, one
+     * upstream that takes turns between them (nginx's round robin). Paths under {@code cachedPrefix}
+     * go through {@code proxy_cache}, keyed by the path alone, as a CDN set to ignore query strings
+     * is, and kept 10 minutes whatever the app says; every answer says how in {@code X-Cache-Status}
+     * ({@code $upstream_cache_status}: MISS, HIT, ...). Other paths are passed through uncached.
+     */
+    public static LocalNginx cachingProxy(Path dir, List<Integer> upstreamPorts, String cachedPrefix)
+            throws IOException, InterruptedException {
+        Files.createDirectories(dir.resolve("cache"));
+        StringBuilder servers = new StringBuilder();
+        upstreamPorts.forEach(p -> servers.append(" server 127.0.0.1:").append(p).append(";"));
+        String pass = "proxy_pass http://app; proxy_http_version 1.1; proxy_set_header Connection \"\"; "
+                + "add_header X-Cache-Status $upstream_cache_status always;";
+        return start(dir, "    location / { " + pass + " }\n"
+                        + "    location " + cachedPrefix + " { " + pass + " proxy_cache pages; proxy_cache_key $uri; "
+                        + "proxy_cache_valid 200 10m; proxy_ignore_headers Cache-Control Expires Set-Cookie; }\n",
+                "  proxy_cache_path " + dir.resolve("cache") + " levels=1 keys_zone=pages:1m max_size=10m inactive=10m use_temp_path=off;\n"
+                        + "  upstream app {" + servers + " keepalive 8; }\n");
     }
 
     private static LocalNginx start(Path dir, String server, String http) throws IOException, InterruptedException {
@@ -79,7 +106,7 @@ public final class LocalNginx implements AutoCloseable {
                 + "error_log " + dir.resolve("error.log") + " warn;\n"
                 + "events { worker_connections 256; }\n"
                 + "http {\n"
-                + "  types { text/html html; application/json json; }\n"
+                + "  types { text/html html; application/json json; text/css css; text/javascript js; }\n"
                 + "  default_type application/octet-stream;\n"
                 + "  log_format encoding '$request_uri $status $sent_http_content_encoding';\n"
                 + "  access_log " + dir.resolve("access.log") + " encoding;\n"

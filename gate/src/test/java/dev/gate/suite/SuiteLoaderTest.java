@@ -55,7 +55,7 @@ class SuiteLoaderTest {
         assertThat(suite.marker()).isEqualTo(new CommitMarker.Meta("commit"));
         assertThat(suite.timeouts()).isEqualTo(Timeouts.DEFAULT);
         assertThat(suite.policy().errorsBlock()).isTrue();
-        assertThat(suite.oldAssets()).isEqualTo(Severity.WARN);
+        assertThat(suite.oldAssets()).isEqualTo(OldAssetsSpec.DEFAULT);
         assertThat(suite.pagesParallel()).isEqualTo(4);
         assertThat(suite.tls()).isEqualTo(TlsPolicy.VERIFY);
     }
@@ -328,5 +328,31 @@ class SuiteLoaderTest {
                 .containsExactly("suite.yaml:2:10: retries: must be between 0 and 5, got 9",
                         "suite.yaml:3:39: pages[0].retries: must be between 0 and 5, got -1",
                         "suite.yaml:4:54: apis[0].retries: expected a whole number, got \"often\"");
+    }
+
+    @Test
+    void oldAssetsIsASeverityOrACheckWithTheBuildManifestOfTheRelease() throws Exception {
+        String pages = "target: http://a.test\npages: [{ id: a, path: / }]\n";
+        assertThat(parse(pages + "old_assets: block\n").oldAssets())
+                .isEqualTo(new OldAssetsSpec(Severity.BLOCK, java.util.Optional.empty()));
+        assertThat(parse(pages + "old_assets: { check: ignore, manifest: /asset-manifest.json }\n").oldAssets())
+                .isEqualTo(new OldAssetsSpec(Severity.IGNORE, java.util.Optional.of("/asset-manifest.json")));
+        assertThat(parse(pages + "old_assets: { manifest: https://cdn.a.test/.vite/manifest.json }\n").oldAssets())
+                .isEqualTo(new OldAssetsSpec(Severity.WARN, java.util.Optional.of("https://cdn.a.test/.vite/manifest.json")));
+        assertThat(messages(pages + "old_assets: { check: loud, manifest: asset-manifest.json, manfest: x }\n")).containsExactly(
+                "suite.yaml:3:22: old_assets.check: expected one of block, warn, ignore, got \"loud\"",
+                "suite.yaml:3:38: old_assets.manifest: \"asset-manifest.json\" must start with / (a path on the target) or be an http(s) URL",
+                "suite.yaml:3:59: unknown key \"manfest\" in old_assets; did you mean \"manifest\"?");
+    }
+
+    @Test
+    void theInstanceHeaderIsAHeaderNameKeptWithTheConvergence() throws Exception {
+        String pages = "target: http://a.test\npages: [{ id: a, path: / }]\n";
+        assertThat(parse(pages + "commit: { instance_header: X-Instance, converge: { consecutive: 2 } }\n").converge())
+                .isEqualTo(new dev.gate.checks.commit.ConvergeSpec(2, java.time.Duration.ofMinutes(5), java.time.Duration.ofSeconds(5),
+                        java.util.Optional.of("X-Instance")));
+        assertThat(parse(pages).converge().instanceHeader()).isEmpty();
+        assertThat(messages(pages + "commit: { instance_header: \"X Instance:\" }\n")).containsExactly(
+                "suite.yaml:3:28: commit.instance_header: \"X Instance:\" is not a header name: letters, digits and - such as X-Instance");
     }
 }

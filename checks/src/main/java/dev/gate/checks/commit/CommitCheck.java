@@ -91,18 +91,31 @@ public final class CommitCheck implements Check {
 
     public CheckResult toResult(Convergence c) {
         CommitDistribution distribution = new CommitDistribution(expected, previous.or(c::servedBefore), roles);
+        StaleLayer layers = new StaleLayer(expected, spec.instanceHeader());
         List<String> details = new ArrayList<>();
         for (LocationTally tally : c.tallies()) {
-            details.add(distribution.describe(tally));
+            details.add(distribution.describe(tally) + layers.of(tally).filter(d -> d.layer() != StaleLayer.Layer.UNKNOWN)
+                    .map(StaleLayer.Diagnosis::ending).orElse(""));
+            if (!c.converged()) {
+                tally.commits().keySet().stream().filter(hex -> !new CommitId(hex).sameCommitAs(expected))
+                        .filter(hex -> !tally.servedBy(hex).lastHeaders().isEmpty())
+                        .forEach(hex -> details.add(tally.location() + ": the responses that served " + new CommitId(hex).shortHex()
+                                + " came with " + tally.servedBy(hex).headersLine()));
+            }
         }
         String name = name();
         Status status = c.converged() ? Status.PASS : Status.FAIL;
-        String summary = summary(c, distribution);
-        return new CheckResult(ID, KIND, name, status, summary, details, metrics(c), List.of(),
-                playbook(c), c.elapsed());
+        Optional<StaleLayer.Diagnosis> worst = c.converged() ? Optional.empty() : layers.of(firstMixed(c));
+        Optional<StaleLayer.Diagnosis> cache = c.tallies().stream().map(layers::of).flatMap(Optional::stream)
+                .filter(d -> d.layer() == StaleLayer.Layer.EDGE_CACHE).findFirst();
+        String summary = summary(c, distribution, layers);
+        Map<String, Object> metrics = metrics(c);
+        worst.ifPresent(d -> metrics.put("stale_layer", d.layer().name().toLowerCase(java.util.Locale.ROOT).replace('_', '-')));
+        return new CheckResult(ID, KIND, name, status, summary, details, metrics, List.of(),
+                playbook(c, cache.isPresent()), c.elapsed());
     }
 
-    private String summary(Convergence c, CommitDistribution distribution) {
+    private String summary(Convergence c, CommitDistribution distribution, StaleLayer layers) {
         String after = Durations.format(spec.timeout());
         switch (c.liveness()) {
             case LIVE:
@@ -110,11 +123,17 @@ public final class CommitCheck implements Check {
                         + " (" + spec.consecutive() + " rounds in a row, " + Durations.format(c.elapsed()) + ")";
             case PARTLY_LIVE:
                 LocationTally worst = firstMixed(c);
-                boolean otherCommits = worst.commits().keySet().stream()
-                        .anyMatch(hex -> !new CommitId(hex).sameCommitAs(expected));
                 return expected.shortHex() + " is only partly live after " + after + ": " + distribution.describe(worst)
-                        + (otherCommits ? ": an instance or a cache is stale" : ": some responses fail: an instance is unhealthy");
+                        + layers.of(worst).map(StaleLayer.Diagnosis::ending).orElse(": some responses fail: an instance is unhealthy");
             case NEVER_LIVE:
+                // a cache that ignores the gate's cache-busting hides a release that may be live behind it
+                for (LocationTally tally : c.tallies()) {
+                    Optional<StaleLayer.Diagnosis> d = layers.of(tally).filter(x -> x.layer() == StaleLayer.Layer.EDGE_CACHE);
+                    if (d.isPresent()) {
+                        return "no response in " + after + " served " + expected.shortHex() + ", but a cache answered: "
+                                + distribution.describe(tally) + d.get().ending();
+                    }
+                }
                 return roles.neverLive() + "no response in " + after + " served "
                         + expected.shortHex() + "; " + distribution.describe(c.tallies().get(0));
             default:
@@ -130,10 +149,11 @@ public final class CommitCheck implements Check {
                 .orElse(c.tallies().get(0));
     }
 
-    private static String playbook(Convergence c) {
+    private static String playbook(Convergence c, boolean cacheHoldsAnOldRelease) {
         return switch (c.liveness()) {
             case LIVE -> "";
             case PARTLY_LIVE -> "stale-instance";
+            case NEVER_LIVE -> cacheHoldsAnOldRelease ? "stale-instance" : "commit-not-live";
             default -> "commit-not-live";
         };
     }

@@ -100,10 +100,11 @@ public final class CommitConvergence {
                     "Cache-Control", "no-cache",
                     "Pragma", "no-cache",
                     "User-Agent", "gate (commit check)"));
+            ServedBy servedBy = ServedBy.of(response, spec.instanceHeader(), context.redactor());
             if (response.status() >= 400) {
-                return MarkerReading.missing("HTTP " + response.status());
+                return MarkerReading.missing("HTTP " + response.status()).withServedBy(servedBy);
             }
-            return new CommitMarkerReader(marker, context.redactor()).read(response);
+            return new CommitMarkerReader(marker, context.redactor()).read(response).withServedBy(servedBy);
         } catch (IOException e) {
             return MarkerReading.unreachable(e.getMessage());
         }
@@ -141,7 +142,7 @@ public final class CommitConvergence {
     private Convergence result(CommitId expected, Liveness liveness, int rounds, Duration elapsed,
                                Map<String, Tally> tallies, Optional<CommitId> servedBefore) {
         List<LocationTally> list = tallies.entrySet().stream()
-                .map(e -> new LocationTally(e.getKey(), e.getValue().commits, e.getValue().problems))
+                .map(e -> new LocationTally(e.getKey(), e.getValue().commits, e.getValue().problems, e.getValue().servedBy))
                 .toList();
         Optional<CommitId> observed = liveness == Liveness.LIVE ? Optional.of(expected) : mostServed(tallies);
         return new Convergence(expected, liveness, rounds, elapsed, observed, servedBefore, list);
@@ -158,10 +159,13 @@ public final class CommitConvergence {
     private static final class Tally {
         final Map<String, Integer> commits = new LinkedHashMap<>();
         final Map<String, Integer> problems = new LinkedHashMap<>();
+        final Map<String, ServedByTally> servedBy = new LinkedHashMap<>();
 
         void add(MarkerReading reading) {
             if (reading.commit().isPresent()) {
                 commits.merge(reading.commit().get().hex(), 1, Integer::sum);
+                servedBy.merge(reading.commit().get().hex(), ServedByTally.NONE.plus(reading.servedBy()),
+                        (was, one) -> was.plus(reading.servedBy()));
             } else {
                 problems.merge(reading.problem(), 1, Integer::sum);
             }

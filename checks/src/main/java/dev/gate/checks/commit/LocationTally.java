@@ -10,12 +10,24 @@ import java.util.Map;
  *
  * @param commits  full hex of each commit seen, with its count, in order of first sighting
  * @param problems each distinct reason no commit was read, with its count
+ * @param servedBy per commit (full hex), who served the responses that carried it: caches, instances
  */
-public record LocationTally(String location, Map<String, Integer> commits, Map<String, Integer> problems) {
+public record LocationTally(String location, Map<String, Integer> commits, Map<String, Integer> problems,
+                            Map<String, ServedByTally> servedBy) {
 
     public LocationTally {
         commits = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(commits));
         problems = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(problems));
+        servedBy = servedBy == null ? Map.of() : java.util.Collections.unmodifiableMap(new LinkedHashMap<>(servedBy));
+    }
+
+    public LocationTally(String location, Map<String, Integer> commits, Map<String, Integer> problems) {
+        this(location, commits, problems, Map.of());
+    }
+
+    /** Who served the responses that carried {@code hex}. */
+    public ServedByTally servedBy(String hex) {
+        return servedBy.getOrDefault(hex, ServedByTally.NONE);
     }
 
     public int total() {

@@ -62,12 +62,17 @@ public final class HttpProbe {
 
     /** A GET on a kept-alive connection. */
     public ProbeResponse get(URI uri, Map<String, String> headers) throws IOException, InterruptedException {
-        return get(shared, uri, headers);
+        return send(shared, "GET", uri, headers);
+    }
+
+    /** A HEAD on a kept-alive connection: the status and headers of a resource, without its body. */
+    public ProbeResponse head(URI uri, Map<String, String> headers) throws IOException, InterruptedException {
+        return send(shared, "HEAD", uri, headers);
     }
 
     /** A GET on a connection of its own. */
     public ProbeResponse getFresh(URI uri, Map<String, String> headers) throws IOException, InterruptedException {
-        return get(newClient(), uri, headers);
+        return send(newClient(), "GET", uri, headers);
     }
 
     /**
@@ -87,9 +92,9 @@ public final class HttpProbe {
                 .build();
     }
 
-    private ProbeResponse get(HttpClient client, URI uri, Map<String, String> headers)
+    private ProbeResponse send(HttpClient client, String method, URI uri, Map<String, String> headers)
             throws IOException, InterruptedException {
-        return exchange(client, uri, headers, HttpRequest.newBuilder(uri).GET());
+        return exchange(client, uri, headers, HttpRequest.newBuilder(uri).method(method, HttpRequest.BodyPublishers.noBody()));
     }
 
     private ProbeResponse exchange(HttpClient client, URI uri, Map<String, String> headers, HttpRequest.Builder request)
