@@ -48,6 +48,6 @@ public record Baseline(
         List<String> assets = pages.values().stream().flatMap(p -> p.assets().stream()).distinct().toList();
         List<LatencySamples> latency = endpoints.values().stream().map(EndpointSamples::forDecision)
                 .flatMap(Optional::stream).toList();
-        return new Before(liveCommitId(), assets, latency);
+        return new Before(liveCommitId(), assets, latency, Optional.ofNullable(takenAt));
     }
 }

@@ -62,9 +62,11 @@ public final class LocalRun {
         Instant started = io.clock().instant();
         String stage = "the baseline";
         Optional<Baseline> baseline;
+        Instant deployStarted;
         try {
             baseline = new BaselineTaker(io).take(suite, request.baselineFile(), request.browser()).baseline();
             stage = "the deploy command";
+            deployStarted = io.clock().instant();
             if (!deployed(request)) {
                 return ExitStatus.BLOCK;
             }
@@ -81,7 +83,7 @@ public final class LocalRun {
         }
         return new Verification(io, foghorn(request.expected()), player).run(new Verification.Request(suite,
                 request.expected(), baseline, request.folder(), Shard.ALL, request.rollback(), request.repo(),
-                request.browser())).exitStatus();
+                request.browser(), Optional.of(deployStarted))).exitStatus();
     }
 
     private RunListener foghorn(CommitId expected) {

@@ -59,9 +59,12 @@ public record Plan(List<Check> unconditional, CommitCheck release, List<Check> c
         if (suite.latency().enabled()) {
             stages.add(new LatencyStage(suite, in.before().latency()));
         }
+        if (suite.metrics().enabled()) {
+            stages.add(new MetricsStage(suite, in.before().deployStarted().orElseThrow()));
+        }
         return new Plan(unconditional, release,
                 checks.stream().filter(c -> in.shard().includes(c.id())).toList(),
-                stages.stream().filter(s -> in.shard().includes(s.id())).toList());
+                stages.stream().filter(s -> in.shard().includes(s.shardId())).toList());
     }
 
     /**

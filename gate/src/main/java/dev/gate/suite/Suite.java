@@ -8,6 +8,7 @@ import dev.gate.checks.commit.CommitMarker;
 import dev.gate.checks.commit.ConvergeSpec;
 import dev.gate.checks.http.TlsPolicy;
 import dev.gate.checks.latency.LatencySpec;
+import dev.gate.checks.metric.MetricsSpec;
 import dev.gate.checks.page.BrowserSpec;
 import dev.gate.checks.page.PageSpec;
 import dev.gate.verdict.Policy;
@@ -28,6 +29,7 @@ import java.util.stream.Stream;
  * @param freeze   deploy freeze windows, when {@code gate run} refuses to deploy
  * @param retries  per page and API id, how many times its check is tried again after a failure that
  *                 may pass (a reset, a 502); ids not in it are not retried
+ * @param metrics  the team's Prometheus, its windows before and after the deploy and the queries
  */
 public record Suite(
         Path file,
@@ -48,7 +50,8 @@ public record Suite(
         Set<String> secrets,
         FreezeCalendar freeze,
         Optional<Path> playbooks,
-        Map<String, Integer> retries) {
+        Map<String, Integer> retries,
+        MetricsSpec metrics) {
 
     public Suite {
         pages = List.copyOf(pages);
