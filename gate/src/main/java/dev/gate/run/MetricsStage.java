@@ -12,6 +12,7 @@ import dev.gate.checks.time.Durations;
 import dev.gate.suite.Suite;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Optional;
 
@@ -86,10 +87,10 @@ public final class MetricsStage implements Stage {
         }
         Instant now = context.clock().instant();
         while (now.isBefore(until)) {
-            Duration passed = Duration.between(liveAt, now);
+            Duration passed = Duration.between(liveAt, now).truncatedTo(ChronoUnit.SECONDS);
+            passed = passed.compareTo(window) > 0 ? window : passed;
             context.progress().note(id(), "watching the team's metrics after the deploy: "
-                    + Durations.format(passed.compareTo(window) > 0 ? window : passed) + " of "
-                    + Durations.format(window));
+                    + (passed.isZero() ? "0s" : Durations.format(passed)) + " of " + Durations.format(window));
             Duration left = Duration.between(now, until);
             context.sleeper().sleep(left.compareTo(note) < 0 ? left : note);
             now = context.clock().instant();
