@@ -59,7 +59,9 @@ class RealPrometheusIT {
                     .run(Runner.context(suite, dir, Clock.systemUTC(), Sleeper.real(), RunListener.SILENT));
             Map<String, CheckResult> byId = results.stream().collect(Collectors.toMap(CheckResult::id, Function.identity()));
 
-            assertThat(byId).hasSize(11);
+            String lines = results.stream().map(r -> r.status() + " " + r.id() + "  " + r.summary())
+                    .collect(Collectors.joining("\n"));
+            assertThat(byId).as(lines).hasSize(11);
             assertThat(byId.get("same-errors").status()).as(byId.get("same-errors").summary()).isEqualTo(Status.PASS);
             assertThat(byId.get("same-latency").status()).as(byId.get("same-latency").summary()).isEqualTo(Status.PASS);
             assertThat(byId.get("rising-errors").status()).isEqualTo(Status.FAIL);
@@ -118,7 +120,7 @@ class RealPrometheusIT {
                     - { id: unknown-metric, kind: latency, query: 'max(no_such_metric_seconds)' }
                     - { id: unknown-allowed, kind: latency, query: 'max(no_such_metric_seconds)', allow_no_data: true }
                     - { id: bad-query, kind: threshold, max: 1, query: 'sum(' }
-                    - { id: ten-is-one, kind: threshold, max: 100, query: 'vector(1)' }
+                    - { id: constant-holds, kind: threshold, max: 100, query: 'vector(1)' }
                 """.formatted(prometheus.url()));
         return new SuiteLoader(Map.of("PROM_TOKEN", TOKEN)).load(file);
     }

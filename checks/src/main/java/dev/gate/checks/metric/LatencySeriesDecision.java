@@ -30,7 +30,7 @@ final class LatencySeriesDecision {
         double p = MannWhitneyUTest.withDefaults().with(AlternativeHypothesis.GREATER_THAN).test(a, b).getPValue();
         double effect = medianBefore > 0 ? medianAfter / medianBefore - 1 : (medianAfter > 0 ? Double.POSITIVE_INFINITY : 0);
         Status status = MetricDecision.of(p, effect, q.minEffect());
-        String change = Double.isInfinite(effect) ? "" : MetricFormat.signedPercent(effect) + ", ";
+        String change = Double.isInfinite(effect) ? "" : MetricFormat.change(effect) + ", ";
         String line = "median " + MetricFormat.seconds(medianBefore) + " → " + MetricFormat.seconds(medianAfter)
                 + " after the deploy (" + change + a.length + " points, " + MetricFormat.pValue(p)
                 + "); worth blocking above " + MetricFormat.signedPercent(q.minEffect());

@@ -22,6 +22,13 @@ final class MetricFormat {
         return (ratio >= 0 ? "+" : "-") + percent(Math.abs(ratio));
     }
 
+    /** A relative change in whole percent, tenths under 10%: {@code +38%}, {@code +4.5%}, {@code -0%}. */
+    static String change(double ratio) {
+        double pct = ratio * 100;
+        return String.format(Locale.ROOT, Math.abs(pct) < 10 ? "%+.1f%%" : "%+.0f%%", pct).replace("+0.0%", "+0%")
+                .replace("-0.0%", "-0%");
+    }
+
     /** Two significant digits, never in exponent form. */
     static String number(double v) {
         if (v == 0 || Double.isInfinite(v) || Double.isNaN(v)) {

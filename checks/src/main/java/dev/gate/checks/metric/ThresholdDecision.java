@@ -26,8 +26,9 @@ final class ThresholdDecision {
         String limits = limits(q);
         String line;
         if (past.isEmpty()) {
-            line = "between " + MetricFormat.number(lowest) + " and " + MetricFormat.number(highest)
-                    + " after the deploy (" + points.size() + " points); " + limits;
+            String range = lowest == highest ? MetricFormat.number(lowest) + " at every point"
+                    : "between " + MetricFormat.number(lowest) + " and " + MetricFormat.number(highest);
+            line = range + " after the deploy (" + points.size() + " points); " + limits;
         } else {
             Series.Point first = past.get(0);
             Series.Point worst = past.stream().max((x, y) -> Double.compare(distance(q, x), distance(q, y))).orElseThrow();

@@ -80,6 +80,9 @@ class CountComparisonTest {
         assertThat(MetricFormat.percent(0.01905)).isEqualTo("1.9%");
         assertThat(MetricFormat.percent(0)).isEqualTo("0%");
         assertThat(MetricFormat.signedPercent(0.005)).isEqualTo("+0.5%");
+        assertThat(MetricFormat.change(0.383)).isEqualTo("+38%");
+        assertThat(MetricFormat.change(0.045)).isEqualTo("+4.5%");
+        assertThat(MetricFormat.change(-0.000056)).isEqualTo("-0%");
     }
 
     private static double binomial(int n, int k) {
