@@ -2,6 +2,7 @@ package dev.gate.suite;
 
 import dev.gate.checks.metric.MetricQuery;
 import dev.gate.checks.metric.MetricsSpec;
+import dev.gate.checks.time.Durations;
 import java.net.URI;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -30,7 +31,8 @@ final class MetricsReader {
     private MetricsReader() {
     }
 
-    static MetricsSpec read(SuiteNode m, Ids ids) {
+    /** @param run the run's timeout, which the wait for the window after the deploy must fit in */
+    static MetricsSpec read(SuiteNode m, Ids ids, Duration run) {
         MetricsSpec d = MetricsSpec.NONE;
         if (!m.expectMap()) {
             return d;
@@ -50,14 +52,20 @@ final class MetricsReader {
             p.rejectUnknownKeys();
         }
         Duration before = m.get("before").flatMap(SuiteNode::duration).orElse(d.before());
-        Duration after = m.get("after").flatMap(SuiteNode::duration).orElse(d.after());
+        Optional<SuiteNode> afterNode = m.get("after");
+        Duration after = afterNode.flatMap(SuiteNode::duration).orElse(d.after());
+        if (after.compareTo(run) >= 0) {
+            afterNode.orElse(m).problem("the window after the deploy (" + Durations.format(after)
+                    + ") must end within timeouts.run (" + Durations.format(run)
+                    + "), since the gate waits for it; shorten it or raise timeouts.run");
+        }
         Optional<SuiteNode> stepNode = m.get("step");
         Duration step = stepNode.flatMap(SuiteNode::duration).orElse(d.step());
         SuiteNode stepAt = stepNode.orElse(m);
         if (step.compareTo(Duration.ofSeconds(1)) < 0 && stepNode.isPresent()) {
             stepAt.problem("the step must be at least 1s (Prometheus's resolution), got " + step.toMillis() + "ms");
         } else if (step.compareTo(after) > 0 || step.compareTo(before) > 0) {
-            stepAt.problem("the step (" + dev.gate.checks.time.Durations.format(step)
+            stepAt.problem("the step (" + Durations.format(step)
                     + ") must fit in both windows, before and after; shorten it");
         } else if (before.dividedBy(step) > MAX_POINTS || after.dividedBy(step) > MAX_POINTS) {
             stepAt.problem("a window of more than " + MAX_POINTS + " steps is more than Prometheus answers; lengthen the step");

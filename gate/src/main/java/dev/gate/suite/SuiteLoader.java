@@ -130,7 +130,7 @@ public final class SuiteLoader {
                     + " is read from key pages, and there are none: add a page, or set commit.marker to { json: /version, field: commit }");
         }
         LatencySpec latency = top.get("latency").map(n -> LatencyReader.read(n, pages, apis)).orElse(LatencySpec.NONE);
-        MetricsSpec metrics = top.get("metrics").map(n -> MetricsReader.read(n, ids)).orElse(MetricsSpec.NONE);
+        MetricsSpec metrics = top.get("metrics").map(n -> MetricsReader.read(n, ids, timeouts.run())).orElse(MetricsSpec.NONE);
         OnFailure onFailure = onFailure(top, folder);
         BrowserSpec browser = browser(top, folder);
         int parallel = top.get("pages_parallel").flatMap(n -> n.integer(1, 16)).orElse(4);

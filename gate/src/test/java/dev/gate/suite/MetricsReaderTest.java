@@ -104,6 +104,14 @@ class MetricsReaderTest {
     }
 
     @Test
+    void theWindowAfterTheDeployMustFitInTheRunsTimeout() {
+        assertThat(messages("timeouts: { run: 5m }\nmetrics:\n  prometheus: { url: http://prometheus:9090 }\n  after: 5m\n"
+                + "  queries: [{ id: depth, kind: threshold, query: q, max: 1 }]\n")).containsExactly(
+                "suite.yaml:6:10: metrics.after: the window after the deploy (5m) must end within timeouts.run (5m), "
+                        + "since the gate waits for it; shorten it or raise timeouts.run");
+    }
+
+    @Test
     void prometheusAndQueriesAreRequired() {
         assertThat(messages("metrics: { before: 10m }\n")).containsExactly(
                 "suite.yaml:3:10: metrics: missing \"prometheus\": where the team's Prometheus is, such as { url: http://prometheus:9090 }",
