@@ -19,8 +19,9 @@ import java.util.concurrent.TimeUnit;
  * A real Prometheus for the demo: the {@code prometheus} binary found on the machine (Debian's
  * package puts it in /usr/bin), run as a child process on a free port of 127.0.0.1, scraping the
  * demo shop every second, its data inside the demo's folder. The package's service is not used.
+ * The tests against a real Prometheus start theirs with it too.
  */
-final class DemoPrometheus implements AutoCloseable {
+public final class DemoPrometheus implements AutoCloseable {
     private final Process process;
     private final int port;
 
@@ -30,7 +31,7 @@ final class DemoPrometheus implements AutoCloseable {
     }
 
     /** The binary on {@code PATH}, else Debian's place for it. */
-    static Optional<Path> binary(Map<String, String> env) {
+    public static Optional<Path> binary(Map<String, String> env) {
         String path = env.getOrDefault("PATH", "");
         for (String dir : path.split(File.pathSeparator)) {
             if (!dir.isEmpty() && Files.isExecutable(Path.of(dir, "prometheus"))) {
@@ -42,7 +43,7 @@ final class DemoPrometheus implements AutoCloseable {
     }
 
     /** Starts it scraping {@code site}'s {@code /metrics}; fails when it is not ready within 30 s. */
-    static DemoPrometheus start(Path binary, Path dir, URI site) throws IOException, InterruptedException {
+    public static DemoPrometheus start(Path binary, Path dir, URI site) throws IOException, InterruptedException {
         Files.createDirectories(dir.resolve("data"));
         int port;
         try (ServerSocket s = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
@@ -71,7 +72,7 @@ final class DemoPrometheus implements AutoCloseable {
         return prometheus;
     }
 
-    URI url() {
+    public URI url() {
         return URI.create("http://127.0.0.1:" + port);
     }
 

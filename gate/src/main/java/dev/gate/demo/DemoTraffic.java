@@ -13,14 +13,15 @@ import java.util.concurrent.TimeUnit;
 /**
  * The shop's customers, for the demo's Prometheus to see: a fixed number of requests a second to
  * each of a few paths, one thread a path, until closed. Bounded: 127.0.0.1 only, a few per second.
+ * The tests' instrumented shop gets its traffic from it too.
  */
-final class DemoTraffic implements AutoCloseable {
+public final class DemoTraffic implements AutoCloseable {
     private final List<Thread> threads = new ArrayList<>();
 
     private DemoTraffic() {
     }
 
-    static DemoTraffic start(URI site, List<String> paths, int perSecond) {
+    public static DemoTraffic start(URI site, List<String> paths, int perSecond) {
         DemoTraffic traffic = new DemoTraffic();
         HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
         long period = TimeUnit.SECONDS.toNanos(1) / perSecond;

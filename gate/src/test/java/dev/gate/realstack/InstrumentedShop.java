@@ -1,19 +1,16 @@
 package dev.gate.realstack;
 
 import com.sun.net.httpserver.HttpExchange;
+import dev.gate.demo.DemoTraffic;
 import io.prometheus.metrics.core.metrics.Counter;
 import io.prometheus.metrics.core.metrics.Histogram;
 import io.prometheus.metrics.exporter.httpserver.HTTPServer;
 import io.prometheus.metrics.model.registry.PrometheusRegistry;
 import java.io.IOException;
 import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -38,7 +35,7 @@ public final class InstrumentedShop implements AutoCloseable {
     private final Map<String, Behaviour> routes = new ConcurrentHashMap<>();
     private final Map<String, AtomicLong> served = new ConcurrentHashMap<>();
     private final ExecutorService workers = Executors.newFixedThreadPool(8);
-    private final List<Thread> traffic = new ArrayList<>();
+    private Optional<DemoTraffic> traffic = Optional.empty();
     private final HTTPServer server;
 
     /** How one route answers: after {@code delayMs}, failing every {@code failEvery}-th request (0: never). */
@@ -91,44 +88,13 @@ public final class InstrumentedShop implements AutoCloseable {
 
     /** Sends {@code perSecond} requests a second to each route from now until closed, one thread a route. */
     public void sendTraffic(int perSecond) {
-        HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
-        long periodNanos = TimeUnit.SECONDS.toNanos(1) / perSecond;
-        for (String route : routes.keySet()) {
-            Thread t = new Thread(() -> {
-                URI uri = URI.create("http://127.0.0.1:" + port() + route);
-                long next = System.nanoTime();
-                while (!Thread.currentThread().isInterrupted()) {
-                    try {
-                        http.send(HttpRequest.newBuilder(uri).timeout(Duration.ofSeconds(2)).build(),
-                                HttpResponse.BodyHandlers.discarding());
-                        next += periodNanos;
-                        long wait = next - System.nanoTime();
-                        if (wait > 0) {
-                            TimeUnit.NANOSECONDS.sleep(wait);
-                        }
-                    } catch (InterruptedException e) {
-                        return;
-                    } catch (IOException e) {
-                        // the shop is closing
-                    }
-                }
-            }, "traffic " + route);
-            t.setDaemon(true);
-            t.start();
-            traffic.add(t);
-        }
+        traffic = Optional.of(DemoTraffic.start(URI.create("http://127.0.0.1:" + port()), List.copyOf(routes.keySet()),
+                perSecond));
     }
 
     @Override
     public void close() {
-        traffic.forEach(Thread::interrupt);
-        try {
-            for (Thread t : traffic) {
-                t.join(5000);
-            }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
+        traffic.ifPresent(DemoTraffic::close);
         server.close();
         workers.shutdownNow();
     }

@@ -6,18 +6,21 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 import dev.gate.checks.CheckResult;
 import dev.gate.checks.Sleeper;
 import dev.gate.checks.Status;
+import dev.gate.demo.DemoPrometheus;
 import dev.gate.realstack.InstrumentedShop.Behaviour;
 import dev.gate.run.MetricsStage;
 import dev.gate.run.RunListener;
 import dev.gate.run.Runner;
 import dev.gate.suite.Suite;
 import dev.gate.suite.SuiteLoader;
+import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
 import java.util.stream.Collectors;
@@ -39,9 +42,11 @@ class RealPrometheusIT {
 
     @Test
     void eachKindOfQueryDecidesOnTheWindowsARealPrometheusRecorded() throws Exception {
-        assumeTrue(LocalPrometheus.installed(), "prometheus is not installed (bin/test installs Debian's prometheus)");
+        Optional<Path> binary = DemoPrometheus.binary(System.getenv());
+        assumeTrue(binary.isPresent(), "prometheus is not installed (bin/test installs Debian's prometheus)");
         try (InstrumentedShop shop = InstrumentedShop.start();
-             LocalPrometheus prometheus = LocalPrometheus.scraping(dir.resolve("prometheus"), shop.port())) {
+             DemoPrometheus prometheus = DemoPrometheus.start(binary.get(), dir.resolve("prometheus"),
+                     URI.create("http://127.0.0.1:" + shop.port()))) {
             Suite suite = suite(prometheus);
             shop.route("/same", new Behaviour(15, 50));
             shop.route("/rising", new Behaviour(5, 50));
@@ -88,7 +93,7 @@ class RealPrometheusIT {
         }
     }
 
-    private Suite suite(LocalPrometheus prometheus) throws Exception {
+    private Suite suite(DemoPrometheus prometheus) throws Exception {
         Path file = dir.resolve("gate.yaml");
         Files.writeString(file, """
                 target: http://127.0.0.1:9
