@@ -70,11 +70,17 @@ public final class MetricsStage implements Stage {
         Instant liveAt = live.orElse(context.clock().instant());
         Window before = Window.ending(deployStarted, spec.before());
         Window after = Window.starting(liveAt, spec.after());
-        // the last step's samples must have been scraped before it is read: one step more
-        waitUntil(context, after.end().plus(spec.step()), liveAt, spec.after());
         PrometheusClient prometheus = new PrometheusClient(spec.prometheus().orElseThrow(), spec.headers(),
                 new HttpProbe(context.http().timeout(), context.http().tls(), MAX_ANSWER_BYTES), context.redactor());
-        return new MetricsEvaluation(prometheus, spec.step(), context.redactor()).evaluate(spec.queries(), before, after);
+        MetricsEvaluation evaluation = new MetricsEvaluation(prometheus, spec.step(), context.redactor());
+        // a Prometheus that is down is known now, not after the wait
+        List<CheckResult> unreachable = evaluation.unreachable(spec.queries(), before);
+        if (!unreachable.isEmpty()) {
+            return unreachable;
+        }
+        // the last step's samples must have been scraped before it is read: one step more
+        waitUntil(context, after.end().plus(spec.step()), liveAt, spec.after());
+        return evaluation.evaluate(spec.queries(), before, after);
     }
 
     /** Waits with the context's sleeper, saying how much of the window has passed. */

@@ -28,6 +28,25 @@ public final class MetricsEvaluation {
         this.redactor = redactor;
     }
 
+    /**
+     * Asks Prometheus one trivial question over {@code window}: a server that is down or refuses the
+     * gate is known before the gate waits for the window after the deploy. Every query's result is then
+     * that ERROR; empty when Prometheus answered.
+     */
+    public List<CheckResult> unreachable(List<MetricQuery> queries, Window window) throws InterruptedException {
+        try {
+            prometheus.queryRange("vector(1)", window, step);
+            return List.of();
+        } catch (PrometheusException e) {
+            List<CheckResult> out = new ArrayList<>();
+            for (MetricQuery q : queries) {
+                out.add(CheckResult.error(q.id(), MetricDecision.KIND, redactor.cut(q.expressions().get(0), NAME_LIMIT),
+                        redactor.redact(e.getMessage())).withPlaybook(MetricDecision.PLAYBOOK));
+            }
+            return out;
+        }
+    }
+
     public List<CheckResult> evaluate(List<MetricQuery> queries, Window before, Window after) throws InterruptedException {
         List<CheckResult> out = new ArrayList<>();
         for (MetricQuery q : queries) {
