@@ -1,5 +1,6 @@
 package dev.gate.checks;
 
+import java.time.Instant;
 import java.util.List;
 
 /**
@@ -17,4 +18,17 @@ public interface Stage {
     String description();
 
     List<CheckResult> run(CheckContext context) throws InterruptedException;
+
+    /** The id that chooses its shard, when it must share one with another stage; its own id by default. */
+    default String shardId() {
+        return id();
+    }
+
+    /**
+     * The same stage, told when the expected release went live, for a stage that observes a window
+     * after that moment (the team's metrics); others ignore it.
+     */
+    default Stage liveSince(Instant live) {
+        return this;
+    }
 }

@@ -67,6 +67,7 @@ public record Baseline(
                 (page, listed) -> new ReleaseAsset(a.url(), listed.lazy(), true))));
         List<LatencySamples> latency = endpoints.values().stream().map(EndpointSamples::forDecision)
                 .flatMap(Optional::stream).toList();
-        return new Before(liveCommitId(), List.copyOf(assets.values()), manifest.flatMap(ManifestFacts::problem), latency);
+        return new Before(liveCommitId(), List.copyOf(assets.values()), manifest.flatMap(ManifestFacts::problem), latency,
+                Optional.ofNullable(takenAt));
     }
 }

@@ -31,7 +31,10 @@ public final class DemoReleases {
             new DemoRelease("v7", "Move the health check to the new connection pool", "Priya Raman",
                     Set.of(Fault.BROKEN_API), Map.of("api/health.conf", "pool=replica-2\n")),
             new DemoRelease("v8", "Roll the new image to the fleet", "Jonas Berg",
-                    Set.of(Fault.STALE_INSTANCE), Map.of("deploy/fleet.yaml", "instances: 2\nstrategy: rolling\n")));
+                    Set.of(Fault.STALE_INSTANCE), Map.of("deploy/fleet.yaml", "instances: 2\nstrategy: rolling\n")),
+            new DemoRelease("v9", "Personalise the recommendations under the cart", "Aiko Tanaka",
+                    Set.of(Fault.FAILING_RECOMMENDATIONS), Map.of("api/recommendations.py",
+                            "def recommend(user):\n    return similar(user.profile.history)\n")));
 
     private DemoReleases() {
     }

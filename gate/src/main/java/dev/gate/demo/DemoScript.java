@@ -93,9 +93,11 @@ public final class DemoScript {
                     + io.display(suiteFile));
             List<String> mismatches = new ArrayList<>();
             int step = 1;
+            Optional<Path> prometheus = DemoPrometheus.binary(io.env());
+            int steps = SCENARIOS.size() + (prometheus.isPresent() ? 1 : 0);
             for (Scenario scenario : SCENARIOS) {
                 say("");
-                say(Style.of(io).bold("[" + step++ + "/" + SCENARIOS.size() + "] Deploy " + scenario.version() + " "
+                say(Style.of(io).bold("[" + step++ + "/" + steps + "] Deploy " + scenario.version() + " "
                         + describe(repo, scenario.version())) + ": " + scenario.story());
                 Path baselineFile = folder.resolve("baseline.json");
                 BaselineTaker.Outcome taken = new BaselineTaker(io).take(suite, baselineFile, browsers.supply(suite));
@@ -129,12 +131,20 @@ public final class DemoScript {
                 }
             }
             say("");
+            int deploys = SCENARIOS.size();
+            if (prometheus.isEmpty()) {
+                say("Skipped the release only the team's metrics catch: no prometheus binary on PATH or in /usr/bin "
+                        + "(apt-get install -y prometheus), so there is no Prometheus to read");
+            } else if (new DemoMetricsScene(io, folder, repo, site, browsers).play(prometheus.get(), steps, mismatches)) {
+                deploys++;
+            }
+            say("");
             if (!mismatches.isEmpty()) {
                 mismatches.forEach(m -> io.err().println("gate demo: " + m));
                 io.err().println("gate demo: the demonstration did not go as expected");
                 return ExitStatus.BLOCK;
             }
-            say(Style.of(io).bold("Demo complete") + ": " + SCENARIOS.size() + " deploys, each decided as expected. "
+            say(Style.of(io).bold("Demo complete") + ": " + deploys + " deploys, each decided as expected. "
                     + "Run folders: " + io.display(folder.resolve("runs")));
             return ExitStatus.PASS;
         }
@@ -150,7 +160,7 @@ public final class DemoScript {
                 .withZone(java.time.ZoneOffset.UTC).format(io.clock().instant());
     }
 
-    private static String describe(DemoRepository repo, String version) {
+    static String describe(DemoRepository repo, String version) {
         DemoRelease r = DemoReleases.byVersion(version).orElseThrow();
         return "(" + repo.commit(version).shortHex() + " \"" + r.subject() + "\", " + r.author() + ")";
     }

@@ -62,6 +62,8 @@ public final class DemoSite implements AutoCloseable {
     private static final int MAX_FORM_BYTES = 4096;
     private final String password = token();
     private final Set<String> sessions = java.util.concurrent.ConcurrentHashMap.newKeySet();
+    private final DemoMetrics metrics = new DemoMetrics();
+    private final AtomicInteger recommendations = new AtomicInteger();
 
     private DemoSite(HttpServer server, ExecutorService pool, Map<String, CommitId> commits, long seed) {
         this.server = server;
@@ -85,6 +87,7 @@ public final class DemoSite implements AutoCloseable {
         DemoSite site = new DemoSite(server, pool, commits, seed);
         site.deployNow(version);
         server.createContext("/", site::handle);
+        server.createContext("/metrics", site.metrics.handler());
         server.setExecutor(pool);
         server.start();
         return site;
@@ -172,6 +175,7 @@ public final class DemoSite implements AutoCloseable {
     }
 
     private void handle(HttpExchange exchange) throws IOException {
+        long start = System.nanoTime();
         try (exchange) {
             String path = exchange.getRequestURI().getPath();
             String form = path.equals("/login") && exchange.getRequestMethod().equals("POST")
@@ -198,6 +202,11 @@ public final class DemoSite implements AutoCloseable {
         } catch (RuntimeException e) {
             // the demo must answer even when a request is odd; a real site would answer 500 too
             send(exchange, 500, "text/plain", "internal error: " + e.getMessage());
+        } finally {
+            if (exchange.getResponseCode() > 0) {
+                metrics.record(DemoMetrics.route(exchange.getRequestURI().getPath()), exchange.getResponseCode(),
+                        System.nanoTime() - start);
+            }
         }
     }
 
@@ -235,6 +244,11 @@ public final class DemoSite implements AutoCloseable {
         } else if (path.equals("/api/products")) {
             simulateDatabase(release.has(Fault.SLOW_API) ? SLOWDOWN : 1.0);
             send(exchange, 200, "application/json", DemoPages.products());
+        } else if (path.equals("/api/recommendations")) {
+            // a widget no key page waits for: every fourth call fails in the release that breaks it
+            boolean fails = release.has(Fault.FAILING_RECOMMENDATIONS) && recommendations.incrementAndGet() % 4 == 0;
+            send(exchange, fails ? 500 : 200, "application/json", fails ? "{\"error\":\"no profile\"}"
+                    : "{\"items\":[42,7,19]}");
         } else if (path.equals("/version")) {
             send(exchange, 200, "application/json", DemoPages.version(release, commit));
         } else {

@@ -15,5 +15,7 @@ public enum Fault {
     /** The product list became slower (an N+1 query). */
     SLOW_API,
     /** The health endpoint reports the service degraded. */
-    BROKEN_API
+    BROKEN_API,
+    /** An endpoint no key page covers fails one call in four: only the team's metrics see it. */
+    FAILING_RECOMMENDATIONS
 }

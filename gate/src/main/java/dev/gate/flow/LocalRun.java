@@ -62,11 +62,13 @@ public final class LocalRun {
         Instant started = io.clock().instant();
         String stage = "the baseline";
         Optional<Baseline> baseline;
+        Instant deployStarted;
         try {
             baseline = new BaselineTaker(io).take(suite, request.baselineFile(), request.browser()).baseline();
             baseline.ifPresent(b -> new HistoryStep(io, suite, new ConsoleReporter(io.out(), Style.of(io), suite.redactor()))
                     .recordBaseline(b, started));
             stage = "the deploy command";
+            deployStarted = io.clock().instant();
             if (!deployed(request)) {
                 return ExitStatus.BLOCK;
             }
@@ -83,7 +85,7 @@ public final class LocalRun {
         }
         return new Verification(io, foghorn(request.expected()), player).run(new Verification.Request(suite,
                 request.expected(), baseline, request.folder(), Shard.ALL, request.rollback(), request.repo(),
-                request.browser())).exitStatus();
+                request.browser(), Optional.of(deployStarted))).exitStatus();
     }
 
     private RunListener foghorn(CommitId expected) {

@@ -10,6 +10,7 @@ import dev.gate.history.RunKind;
 import dev.gate.io.Io;
 import dev.gate.report.ConsoleReporter;
 import dev.gate.report.Style;
+import dev.gate.run.Before;
 import dev.gate.run.BrowserSupply;
 import dev.gate.run.RunFolder;
 import dev.gate.run.RunListener;
@@ -19,6 +20,7 @@ import dev.gate.run.Shard;
 import dev.gate.run.VerifyRequest;
 import dev.gate.suite.Suite;
 import java.nio.file.Path;
+import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.Optional;
@@ -59,7 +61,12 @@ public final class Verification {
      * @param browser  the command's browser, which this uses and does not close
      */
     public record Request(Suite suite, CommitId expected, Optional<Baseline> baseline, RunFolder folder, Shard shard,
-                          boolean rollback, Optional<Path> repo, BrowserSupply browser) {
+                          boolean rollback, Optional<Path> repo, BrowserSupply browser, Optional<Instant> deployStarted) {
+        /** A verification of a deploy the gate did not start: the baseline (if any) says when it began. */
+        public Request(Suite suite, CommitId expected, Optional<Baseline> baseline, RunFolder folder, Shard shard,
+                       boolean rollback, Optional<Path> repo, BrowserSupply browser) {
+            this(suite, expected, baseline, folder, shard, rollback, repo, browser, Optional.empty());
+        }
     }
 
     /** @throws BrowserUnavailableException when the suite has pages and no browser starts: nothing was probed */
@@ -72,10 +79,13 @@ public final class Verification {
         Optional<BrowserSession> browser = request.browser().get();
         RunListener listener = console.and(also);
         Path runDir = request.folder().path();
+        Before before = request.baseline().map(Baseline::before).orElse(Before.NOTHING);
+        if (before.deployStarted().isEmpty() && request.deployStarted().isPresent()) {
+            before = before.withDeployStarted(request.deployStarted().get());
+        }
         HistoryStep history = new HistoryStep(io, suite, console);
         RunRecord decided = new Runner(io.clock(), io.sleeper(), listener, browser).verify(new VerifyRequest(suite,
-                request.expected(), request.baseline().map(Baseline::before).orElse(dev.gate.run.Before.NOTHING), runDir,
-                request.shard(), history.trend(request.shard())));
+                request.expected(), before, runDir, request.shard(), history.trend(request.shard())));
         RunRecord done = new Completion(io, suite, console, listener, sound).complete(decided,
                 request.baseline().flatMap(Baseline::liveCommitId), request.rollback(), runDir, browser, request.repo());
         history.record(done, RunKind.VERIFY, request.repo(), runDir);

@@ -38,7 +38,8 @@ final class HtmlChecks {
                 s.append(HtmlPages.titleLine(c)).append(HtmlPages.metrics(c));
             }
             s.append(HtmlParts.detailLines(c.details()));
-            if (!HtmlPages.isPage(c) && !LatencyFigures.KIND.equals(c.kind()) && !c.metrics().isEmpty()) {
+            if (!HtmlPages.isPage(c) && !LatencyFigures.KIND.equals(c.kind()) && !MetricPlot.plots(c)
+                    && !c.metrics().isEmpty()) {
                 s.append("<details class=\"fold-inline\"><summary>metrics</summary>").append(metricTable(c.metrics()))
                         .append("</details>");
             }
@@ -49,6 +50,7 @@ final class HtmlChecks {
             }
             LatencyFigures.of(c).filter(LatencyFigures::hasSamples)
                     .ifPresent(f -> s.append("<div class=\"card-plot\">").append(LatencyPlot.svg(f)).append("</div>"));
+            MetricPlot.card(c).ifPresent(s::append);
             s.append("</article>");
         }
         return s.append("</section>").toString();

@@ -48,13 +48,15 @@ public final class HtmlReport {
         List<CheckResult> pages = calm.stream().filter(HtmlPages::isPage).toList();
         List<LatencyFigures> latency = sorted.stream().map(LatencyFigures::of).flatMap(Optional::stream).toList();
         List<LatencyFigures> plotted = latency.stream().filter(f -> f.status() == Status.PASS).toList();
+        List<CheckResult> metrics = calm.stream().filter(MetricPlot::plots).toList();
         List<CheckResult> rest = calm.stream()
-                .filter(c -> !HtmlPages.isPage(c) && LatencyFigures.of(c).isEmpty()).toList();
+                .filter(c -> !HtmlPages.isPage(c) && LatencyFigures.of(c).isEmpty() && !MetricPlot.plots(c)).toList();
 
         Set<String> anchored = new HashSet<>();
         attention.forEach(c -> anchored.add(c.id()));
         pages.forEach(c -> anchored.add(c.id()));
         plotted.forEach(f -> anchored.add(f.id()));
+        metrics.forEach(c -> anchored.add(c.id()));
         rest.stream().filter(c -> !c.details().isEmpty() || !c.metrics().isEmpty() || !c.artifacts().isEmpty())
                 .forEach(c -> anchored.add(c.id()));
 
@@ -73,6 +75,7 @@ public final class HtmlReport {
         s.append(HtmlChecks.table(sorted, anchored));
         s.append(HtmlPages.section(pages, links));
         s.append(HtmlLatency.section(latency, plotted));
+        s.append(MetricPlot.section(metrics));
         s.append(HtmlChecks.rest(rest));
         s.append(files(r));
         s.append("</main><footer>Rendered by gate ").append(h(r.gateVersion())).append(" from <a href=\"")

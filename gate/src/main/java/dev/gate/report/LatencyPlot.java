@@ -102,7 +102,7 @@ public final class LatencyPlot {
                 .append("one dot per sample · box: the middle half · solid line: p50 · dashed line: p95</text>");
     }
 
-    private static String color(Status status) {
+    static String color(Status status) {
         return switch (status) {
             case PASS -> "#0969da";
             case SKIPPED -> "#6e7781";

@@ -73,12 +73,15 @@ public record Plan(List<Check> unconditional, CommitCheck release, List<Check> c
         if (suite.latency().enabled()) {
             stages.add(new LatencyStage(suite, in.before().latency(), in.trend()));
         }
+        if (suite.metrics().enabled()) {
+            stages.add(new MetricsStage(suite, in.before().deployStarted().orElseThrow()));
+        }
         // the login runs in every shard that has a check needing its session, as well as in its own
         boolean sessionNeeded = checks.stream().anyMatch(c -> in.shard().includes(c.id()) && needsSession(suite, c.id()));
         return new Plan(unconditional, release,
                 checks.stream().filter(c -> in.shard().includes(c.id())
                         || (c instanceof LoginCheck && sessionNeeded)).toList(),
-                stages.stream().filter(s -> in.shard().includes(s.id())).toList());
+                stages.stream().filter(s -> in.shard().includes(s.shardId())).toList());
     }
 
     /**

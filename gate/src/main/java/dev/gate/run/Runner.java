@@ -69,7 +69,10 @@ public final class Runner {
         Suite suite = request.suite();
         Instant deadline = started.plus(suite.timeouts().run());
         CheckContext context = context(suite, request.runDir(), clock, sleeper, listener);
-        Plan plan = Plan.of(new Plan.Inputs(suite, request.expected(), request.before(), request.shard(), browser,
+        // without a baseline or a deploy command of its own, the deploy is taken to start with the verify
+        Before before = request.before().deployStarted().isPresent() ? request.before()
+                : request.before().withDeployStarted(started);
+        Plan plan = Plan.of(new Plan.Inputs(suite, request.expected(), before, request.shard(), browser,
                 request.trend()));
         CheckExecutor executor = new CheckExecutor(Math.max(4, suite.pagesParallel()), suite.timeouts().run(), listener,
                 Retries.of(suite));
@@ -89,13 +92,14 @@ public final class Runner {
             }
             return;
         }
+        Instant live = clock.instant();
         if (!plan.checks().isEmpty()) {
             listener.stage("Running " + plan.checks().size() + (plan.checks().size() == 1 ? " check" : " checks"));
             results.addAll(executor.runAll(plan.checks(), context, deadline));
         }
         for (Stage stage : plan.stages()) {
             // alone, after the others: page rendering must not compete with latency samples
-            results.addAll(executor.runStage(stage, context));
+            results.addAll(executor.runStage(stage.liveSince(live), context));
         }
     }
 

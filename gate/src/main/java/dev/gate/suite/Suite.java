@@ -7,6 +7,7 @@ import dev.gate.checks.commit.CommitMarker;
 import dev.gate.checks.commit.ConvergeSpec;
 import dev.gate.checks.http.TlsPolicy;
 import dev.gate.checks.latency.LatencySpec;
+import dev.gate.checks.metric.MetricsSpec;
 import dev.gate.checks.page.BrowserSpec;
 import dev.gate.checks.page.LoginSpec;
 import dev.gate.checks.page.PageSpec;
@@ -34,6 +35,7 @@ import java.util.stream.Stream;
  * @param notifications where to tell the team about the run ({@code notify:}), in the suite's order
  * @param login    the steps that make the run's session, for pages with {@code auth: true} and APIs
  *                 with {@code auth: session}
+ * @param metrics  the team's Prometheus, its windows before and after the deploy and the queries
  */
 public record Suite(
         Path file,
@@ -58,7 +60,8 @@ public record Suite(
         HistorySpec history,
         TripwireSpec tripwire,
         List<NotifyTarget> notifications,
-        Optional<LoginSpec> login) {
+        Optional<LoginSpec> login,
+        MetricsSpec metrics) {
 
     public Suite {
         notifications = List.copyOf(notifications);

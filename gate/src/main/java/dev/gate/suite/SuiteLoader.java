@@ -8,6 +8,7 @@ import dev.gate.checks.commit.CommitMarker;
 import dev.gate.checks.commit.ConvergeSpec;
 import dev.gate.checks.http.TlsPolicy;
 import dev.gate.checks.latency.LatencySpec;
+import dev.gate.checks.metric.MetricsSpec;
 import dev.gate.checks.page.BrowserSpec;
 import dev.gate.checks.page.PageSpec;
 import dev.gate.verdict.Policy;
@@ -130,6 +131,7 @@ public final class SuiteLoader {
                     + " is read from key pages, and there are none: add a page, or set commit.marker to { json: /version, field: commit }");
         }
         LatencySpec latency = top.get("latency").map(n -> LatencyReader.read(n, pages, apis)).orElse(LatencySpec.NONE);
+        MetricsSpec metrics = top.get("metrics").map(n -> MetricsReader.read(n, ids, timeouts.run())).orElse(MetricsSpec.NONE);
         OnFailure onFailure = onFailure(top, folder);
         BrowserSpec browser = browser(top, folder);
         int parallel = top.get("pages_parallel").flatMap(n -> n.integer(1, 16)).orElse(4);
@@ -149,12 +151,14 @@ public final class SuiteLoader {
         Set<String> secrets = new LinkedHashSet<>(reading.secrets());
         secrets.addAll(listedSecrets);
         secrets.addAll(notify.secrets());
+        // a header to Prometheus is its credentials, written in the suite or not
+        secrets.addAll(metrics.headers().values());
         if (target == null) {
             return null;
         }
         return new Suite(file, name, target, timeouts, marker, converge, pages, apis, latency, onFailure,
                 browser, parallel, oldAssets, tls, policy, secrets, freeze, playbooks, retries.byId(), history.spec(), tripwire,
-                notify.targets(), login);
+                notify.targets(), login, metrics);
     }
 
     private static FreezeCalendar freeze(SuiteNode list) {
