@@ -54,8 +54,8 @@ final class DemoMetricsScene {
 
     /** @return whether the deploy was shown; a mismatch with what it must show is added to {@code mismatches} */
     @SuppressWarnings("try") // the traffic runs for the whole block and is only closed
-    boolean play(Path binary, int steps, List<String> mismatches) throws Exception {
-        say(Style.of(io).bold("[" + steps + "/" + steps + "] Deploy " + VERSION + " " + DemoScript.describe(repo, VERSION))
+    boolean play(Path binary, int step, int steps, List<String> mismatches) throws Exception {
+        say(Style.of(io).bold("[" + step + "/" + steps + "] Deploy " + VERSION + " " + DemoScript.describe(repo, VERSION))
                 + ": the recommendations under the cart fail one call in four; no key page waits for them");
         DemoPrometheus prometheus;
         try {
@@ -78,7 +78,7 @@ final class DemoMetricsScene {
             site.deploy(VERSION);
             say("→ Deployed " + VERSION + ": gate verify --expect-commit " + repo.commit(VERSION).shortHex());
             RunRecord record;
-            try (RunFolder run = RunFolder.claim(folder.resolve("runs").resolve(steps + "-" + VERSION))) {
+            try (RunFolder run = RunFolder.claim(folder.resolve("runs").resolve(step + "-" + VERSION))) {
                 record = new Verification(io).run(new Verification.Request(suite, repo.commit(VERSION), baseline, run,
                         Shard.ALL, true, Optional.of(repo.folder()), browsers.supply(suite)));
             }

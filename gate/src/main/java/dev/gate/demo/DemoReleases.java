@@ -34,7 +34,14 @@ public final class DemoReleases {
                     Set.of(Fault.STALE_INSTANCE), Map.of("deploy/fleet.yaml", "instances: 2\nstrategy: rolling\n")),
             new DemoRelease("v9", "Personalise the recommendations under the cart", "Aiko Tanaka",
                     Set.of(Fault.FAILING_RECOMMENDATIONS), Map.of("api/recommendations.py",
-                            "def recommend(user):\n    return similar(user.profile.history)\n")));
+                            "def recommend(user):\n    return similar(user.profile.history)\n")),
+            new DemoRelease("v10", "Show the stock level in the product list", "Maya Lindqvist",
+                    Set.of(Fault.CREEP), Map.of("api/products.sql",
+                            "select p.*, s.quantity from products p join stock s on s.product_id = p.id limit 3;\n")),
+            new DemoRelease("v11", "Sort the product list by popularity", "Jonas Berg",
+                    Set.of(Fault.CREEP_AGAIN), Map.of("api/products.sql",
+                            "select p.*, s.quantity from products p join stock s on s.product_id = p.id\n"
+                                    + "order by (select count(*) from orders o where o.product_id = p.id) desc limit 3;\n")));
 
     private DemoReleases() {
     }

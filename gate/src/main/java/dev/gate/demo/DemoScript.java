@@ -1,5 +1,9 @@
 package dev.gate.demo;
 
+import dev.gate.checks.CheckResult;
+import dev.gate.checks.Status;
+import dev.gate.checks.trend.Tripwire;
+
 import dev.gate.baseline.Baseline;
 import dev.gate.io.AtomicFiles;
 import dev.gate.baseline.BaselineTaker;
@@ -42,6 +46,11 @@ public final class DemoScript {
             new Scenario("v6", Verdict.BLOCK, "the product list became 1.5 times slower (an N+1 query)"),
             new Scenario("v7", Verdict.BLOCK, "the health check moved to a connection pool that is exhausted"),
             new Scenario("v8", Verdict.BLOCK, "one of the two instances never takes the new image"));
+
+    /** Two releases each a little slower than the one before: no comparison blocks them, the history does. */
+    static final List<Scenario> CREEP = List.of(
+            new Scenario("v10", Verdict.PASS, "the product list is about 1 ms slower, too little to block"),
+            new Scenario("v11", Verdict.WARN, "and about 1 ms slower again: each deploy passes its own comparison"));
 
     /** Fixed, so that the demo repository has the same commits on every machine. */
     private static final Instant HISTORY_START = Instant.parse("2026-11-02T09:00:00Z");
@@ -94,40 +103,14 @@ public final class DemoScript {
             List<String> mismatches = new ArrayList<>();
             int step = 1;
             Optional<Path> prometheus = DemoPrometheus.binary(io.env());
-            int steps = SCENARIOS.size() + (prometheus.isPresent() ? 1 : 0);
+            int steps = SCENARIOS.size() + (prometheus.isPresent() ? 1 : 0) + CREEP.size();
+            boolean seeded = false;
             for (Scenario scenario : SCENARIOS) {
-                say("");
-                say(Style.of(io).bold("[" + step++ + "/" + steps + "] Deploy " + scenario.version() + " "
-                        + describe(repo, scenario.version())) + ": " + scenario.story());
-                Path baselineFile = folder.resolve("baseline.json");
-                BaselineTaker.Outcome taken = new BaselineTaker(io).take(suite, baselineFile, browsers.supply(suite));
-                Optional<Baseline> baseline = taken.baseline();
-                String before = site.liveVersion();
-                site.deploy(scenario.version());
-                say("→ Deployed " + scenario.version() + ": gate verify --expect-commit "
-                        + repo.commit(scenario.version()).shortHex());
-                Path runDir = folder.resolve("runs").resolve(step - 1 + "-" + scenario.version());
-                RunRecord record;
-                try (RunFolder run = RunFolder.claim(runDir)) {
-                    record = new Verification(io).run(new Verification.Request(suite, repo.commit(scenario.version()),
-                            baseline, run, Shard.ALL, true, Optional.of(repo.folder()), browsers.supply(suite)));
-                }
-                // a good release must get through (a warning still lets it), a broken one must not
-                if (record.verdict().blocks() != scenario.expected().blocks()) {
-                    mismatches.add(scenario.version() + ": expected " + scenario.expected() + ", the gate said "
-                            + record.verdict());
-                }
-                if (record.interrupted()) {
-                    say("→ Interrupted: the demo stops here");
-                    return record.exitStatus();
-                }
-                if (record.verdict().blocks()) {
-                    if (record.exitStatus() != ExitStatus.BLOCK || !site.liveVersion().equals(before)) {
-                        mismatches.add(scenario.version() + ": the rollback to " + before + " was not confirmed (exit "
-                                + record.exitStatus() + ")");
-                    }
-                    say("→ The gate blocked " + scenario.version() + ", rolled the shop back to " + site.liveVersion()
-                            + " and confirmed it" + postmortem(record));
+                Optional<RunRecord> record = deploy(folder, repo, site, browsers, suite, scenario, step++, steps, mismatches,
+                        seeded ? Optional.empty() : Optional.of(repo));
+                seeded = true;
+                if (record.isEmpty()) {
+                    return ExitStatus.BLOCK;
                 }
             }
             say("");
@@ -135,8 +118,28 @@ public final class DemoScript {
             if (prometheus.isEmpty()) {
                 say("Skipped the release only the team's metrics catch: no prometheus binary on PATH or in /usr/bin "
                         + "(apt-get install -y prometheus), so there is no Prometheus to read");
-            } else if (new DemoMetricsScene(io, folder, repo, site, browsers).play(prometheus.get(), steps, mismatches)) {
+            } else if (new DemoMetricsScene(io, folder, repo, site, browsers).play(prometheus.get(),
+                    SCENARIOS.size() + 1, steps, mismatches)) {
                 deploys++;
+            }
+            step += prometheus.isPresent() ? 1 : 0;
+            for (Scenario scenario : CREEP) {
+                Optional<RunRecord> record = deploy(folder, repo, site, browsers, suite, scenario, step++, steps, mismatches,
+                        Optional.empty());
+                if (record.isEmpty()) {
+                    return ExitStatus.BLOCK;
+                }
+                deploys++;
+                if (scenario.version().equals("v11")) {
+                    Optional<CheckResult> trip = record.get().checks().stream()
+                            .filter(c -> c.kind().equals(Tripwire.KIND) && c.status() != Status.PASS).findFirst();
+                    if (trip.isPresent()) {
+                        say("→ v10 and v11 each passed their comparison with the release before, and the trip-wire caught "
+                                + "where the product list has gone: " + trip.get().summary());
+                    } else {
+                        mismatches.add("v11: the trip-wire did not fire on the product list's creep");
+                    }
+                }
             }
             say("");
             if (!mismatches.isEmpty()) {
@@ -148,6 +151,55 @@ public final class DemoScript {
                     + "Run folders: " + io.display(folder.resolve("runs")));
             return ExitStatus.PASS;
         }
+    }
+
+    /**
+     * One scenario: baseline, deploy, verify, and what the gate decided. With {@code seedFrom}, the
+     * demo's history first gets the shop's earlier deploys (of v1), at the latency the baseline
+     * measured now, so that the trip-wire has a normal to compare with.
+     *
+     * @return the run's record, or empty when a person stopped the demo
+     */
+    private Optional<RunRecord> deploy(Path folder, DemoRepository repo, DemoSite site, Browsers browsers, Suite suite,
+                                       Scenario scenario, int step, int steps, List<String> mismatches,
+                                       Optional<DemoRepository> seedFrom) throws Exception {
+        say("");
+        say(Style.of(io).bold("[" + step + "/" + steps + "] Deploy " + scenario.version() + " "
+                + describe(repo, scenario.version())) + ": " + scenario.story());
+        Path baselineFile = folder.resolve("baseline.json");
+        BaselineTaker.Outcome taken = new BaselineTaker(io).take(suite, baselineFile, browsers.supply(suite));
+        Optional<Baseline> baseline = taken.baseline();
+        if (seedFrom.isPresent() && baseline.isPresent()) {
+            DemoHistory.seed(suite, baseline.get(), seedFrom.get(), HISTORY_START, io).ifPresent(this::say);
+        }
+        String before = site.liveVersion();
+        site.deploy(scenario.version());
+        say("→ Deployed " + scenario.version() + ": gate verify --expect-commit "
+                + repo.commit(scenario.version()).shortHex());
+        Path runDir = folder.resolve("runs").resolve(step + "-" + scenario.version());
+        RunRecord record;
+        try (RunFolder run = RunFolder.claim(runDir)) {
+            record = new Verification(io).run(new Verification.Request(suite, repo.commit(scenario.version()),
+                    baseline, run, Shard.ALL, true, Optional.of(repo.folder()), browsers.supply(suite)));
+        }
+        // a good release must get through (a warning still lets it), a broken one must not
+        if (record.verdict().blocks() != scenario.expected().blocks()) {
+            mismatches.add(scenario.version() + ": expected " + scenario.expected() + ", the gate said "
+                    + record.verdict());
+        }
+        if (record.interrupted()) {
+            say("→ Interrupted: the demo stops here");
+            return Optional.empty();
+        }
+        if (record.verdict().blocks()) {
+            if (record.exitStatus() != ExitStatus.BLOCK || !site.liveVersion().equals(before)) {
+                mismatches.add(scenario.version() + ": the rollback to " + before + " was not confirmed (exit "
+                        + record.exitStatus() + ")");
+            }
+            say("→ The gate blocked " + scenario.version() + ", rolled the shop back to " + site.liveVersion()
+                    + " and confirmed it" + postmortem(record));
+        }
+        return Optional.of(record);
     }
 
     private String postmortem(RunRecord record) {

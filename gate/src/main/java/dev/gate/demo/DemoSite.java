@@ -43,6 +43,8 @@ public final class DemoSite implements AutoCloseable {
     private static final Pattern ASSET = Pattern.compile("/static/(app|style)\\.([0-9a-f]{8})\\.(js|css)");
     private static final double PRODUCTS_MEDIAN_MS = 12.0;
     private static final double SLOWDOWN = 1.5;
+    /** Each creeping release adds about 1.1 ms: under the 2 ms a comparison blocks for, each time. */
+    private static final double CREEP = 1.09;
 
     private final HttpServer server;
     private final ExecutorService pool;
@@ -242,7 +244,8 @@ public final class DemoSite implements AutoCloseable {
             boolean broken = release.has(Fault.BROKEN_API);
             send(exchange, broken ? 503 : 200, "application/json", DemoPages.health(commit, broken));
         } else if (path.equals("/api/products")) {
-            simulateDatabase(release.has(Fault.SLOW_API) ? SLOWDOWN : 1.0);
+            simulateDatabase(release.has(Fault.SLOW_API) ? SLOWDOWN
+                    : release.has(Fault.CREEP_AGAIN) ? CREEP * CREEP : release.has(Fault.CREEP) ? CREEP : 1.0);
             send(exchange, 200, "application/json", DemoPages.products());
         } else if (path.equals("/api/recommendations")) {
             // a widget no key page waits for: every fourth call fails in the release that breaks it

@@ -17,5 +17,9 @@ public enum Fault {
     /** The health endpoint reports the service degraded. */
     BROKEN_API,
     /** An endpoint no key page covers fails one call in four: only the team's metrics see it. */
-    FAILING_RECOMMENDATIONS
+    FAILING_RECOMMENDATIONS,
+    /** The product list is a little slower: too little for a comparison with the release before. */
+    CREEP,
+    /** …and a little slower again: only the deploy history shows how far it has come. */
+    CREEP_AGAIN
 }

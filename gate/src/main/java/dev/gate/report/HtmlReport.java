@@ -75,6 +75,7 @@ public final class HtmlReport {
         s.append(HtmlChecks.table(sorted, anchored));
         s.append(HtmlPages.section(pages, links));
         s.append(HtmlLatency.section(latency, plotted));
+        s.append(HtmlTrends.section(r.checks()));
         s.append(MetricPlot.section(metrics));
         s.append(HtmlChecks.rest(rest));
         s.append(files(r));

@@ -39,20 +39,24 @@ class DemoIT {
                 .contains("FAIL  product-list-latency")
                 .containsPattern("GET /api/products is 1\\.\\d\\d× slower")
                 .contains("GET /api/health → 503 (expected 200)")
-                .contains("rolled the shop back to v2 and confirmed it; post-mortem stub: ");
+                .contains("rolled the shop back to v2 and confirmed it; post-mortem stub: ")
+                // the deploy history: earlier deploys seeded, two creeping releases, the second caught and the first named
+                .contains("gets its 12 earlier deploys of v1")
+                .containsPattern("the trip-wire caught where the product list has gone: GET /api/products: median "
+                        + "\\d+\\.\\d ms is \\d+\\.\\dσ above its last 14 deploys \\(\\d+\\.\\d ms\\); it rose at [0-9a-f]{7} \\(\\+");
         // the last deploy needs a real Prometheus: bin/test installs Debian's, a machine without it skips the deploy
         boolean prometheus = Files.isExecutable(Path.of("/usr/bin/prometheus"));
         if (prometheus) {
             assertThat(r.out()).containsPattern("Every probe passed, and the team's metrics blocked v9: 0% → [0-9.]+% "
                     + "after the deploy \\(\\d+ of \\d+ requests, p=[0-9.e-]+\\); worth blocking above \\+1%")
-                    .contains("Demo complete: 8 deploys, each decided as expected.");
+                    .contains("Demo complete: 10 deploys, each decided as expected.");
         } else {
             assertThat(r.out()).contains("Skipped the release only the team's metrics catch: no prometheus binary")
-                    .contains("Demo complete: 7 deploys, each decided as expected.");
+                    .contains("Demo complete: 9 deploys, each decided as expected.");
         }
         try (Stream<Path> runs = Files.walk(dir.resolve("demo"))) {
             assertThat(runs.filter(p -> p.getFileName().toString().equals("result.json")).count())
-                    .isEqualTo(prometheus ? 8 : 7);
+                    .isEqualTo(prometheus ? 10 : 9);
         }
     }
 
