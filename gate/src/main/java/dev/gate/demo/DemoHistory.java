@@ -20,8 +20,8 @@ import java.util.Random;
 
 /**
  * The shop's earlier deploys, so that the demo's deploy history has a normal: twelve deploys of
- * v1 over the days before the demo, each at the product list's latency as the first baseline
- * measured it, with the 2% a real stack's medians vary by from one deploy to the next.
+ * v1 over the days before the demo, each at the product list's latency as a baseline measured it
+ * (v2 serves it as fast as v1), with the 2% a real stack's medians vary by from one deploy to the next.
  */
 final class DemoHistory {
     static final int EARLIER_DEPLOYS = 12;

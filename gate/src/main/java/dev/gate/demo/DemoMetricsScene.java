@@ -22,6 +22,7 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -67,7 +68,9 @@ final class DemoMetricsScene {
         try (prometheus; DemoTraffic traffic = DemoTraffic.start(site.url(), CUSTOMERS, PER_SECOND)) {
             Path suiteFile = folder.resolve("suite-with-metrics.yaml");
             AtomicFiles.write(suiteFile, DemoSuite.forTarget(site.url()) + metrics(prometheus.url()));
-            Suite suite = new SuiteLoader(io.env()).load(suiteFile, io.display(suiteFile));
+            Map<String, String> env = new java.util.HashMap<>(io.env());
+            env.put(DemoSuite.PASSWORD_VARIABLE, site.password());
+            Suite suite = new SuiteLoader(env).load(suiteFile, io.display(suiteFile));
             say("→ Prometheus (" + binary + ") scrapes the shop every second at " + prometheus.url() + "; customers send "
                     + CUSTOMERS.size() * PER_SECOND + " requests a second; the suite " + io.display(suiteFile)
                     + " reads the 5xx ratio " + BEFORE.toSeconds() + "s before the deploy and 10s after it");

@@ -41,6 +41,11 @@ public final class DemoReleases {
             new DemoRelease("v11", "Sort the product list by popularity", "Jonas Berg",
                     Set.of(Fault.CREEP_AGAIN), Map.of("api/products.sql",
                             "select p.*, s.quantity from products p join stock s on s.product_id = p.id\n"
+                                    + "order by (select count(*) from orders o where o.product_id = p.id) desc limit 3;\n")),
+            new DemoRelease("v12", "Show each product's rating in the list", "Aiko Tanaka",
+                    Set.of(Fault.CREEP_THIRD), Map.of("api/products.sql",
+                            "select p.*, s.quantity, (select avg(stars) from reviews r where r.product_id = p.id) as rating\n"
+                                    + "from products p join stock s on s.product_id = p.id\n"
                                     + "order by (select count(*) from orders o where o.product_id = p.id) desc limit 3;\n")));
 
     private DemoReleases() {

@@ -20,6 +20,8 @@ public enum Fault {
     FAILING_RECOMMENDATIONS,
     /** The product list is a little slower: too little for a comparison with the release before. */
     CREEP,
-    /** …and a little slower again: only the deploy history shows how far it has come. */
-    CREEP_AGAIN
+    /** …and a little slower again… */
+    CREEP_AGAIN,
+    /** …and again: only the deploy history shows how far it has come. */
+    CREEP_THIRD
 }
