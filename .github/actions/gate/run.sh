@@ -144,8 +144,19 @@ cmd_run() {
         echo "::error title=gate::$(escape_message "gate exited $status before deciding; its own message is in the log above")"
       fi
       ;;
+    watch)
+      # hours after a deploy: one round of the latency endpoints against the baseline and the history
+      path="${GATE_OUT:-$PWD/.gate/watch}"
+      name="${GATE_ARTIFACT_NAME:-gate-watch}"
+      output artifact-path "$path"
+      output artifact-name "$name"
+      local -a watch=(watch --suite "$suite")
+      [ -z "${GATE_BASELINE:-}" ] || watch+=(--baseline "$GATE_BASELINE")
+      gate "${watch[@]}" || status=$?
+      output exit-code "$status"
+      ;;
     *)
-      say "mode: expected verify or baseline but was '$mode'"
+      say "mode: expected verify, baseline or watch but was '$mode'"
       exit 2
       ;;
   esac
