@@ -53,8 +53,8 @@ public final class PeerBench {
             System.out.println("gate verify (java -jar gate.jar, pages_parallel: 4) against Playwright Test (run.sh, 4 workers),");
             System.out.println("same local pages, alternating, " + RUNS + " counted runs each after a warm-up; "
                     + Runtime.getRuntime().availableProcessors() + " cores");
-            System.out.printf("| pages | gate median s (min–max) | peer median s (min–max) | gate / peer | gate s per extra page | gate peak RSS MB |%n");
-            System.out.printf("|---|---|---|---|---|---|%n");
+            System.out.printf("| pages | gate median s (min–max) | peer median s (min–max) | gate / peer | gate s per extra page | gate peak RSS MB | gate peak PSS MB |%n");
+            System.out.printf("|---|---|---|---|---|---|---|%n");
             double[] previous = null;
             int previousPages = 0;
             for (int pages : sizes) {
@@ -68,18 +68,20 @@ public final class PeerBench {
                 List<Double> gateTimes = new ArrayList<>();
                 List<Double> peerTimes = new ArrayList<>();
                 long peak = 0;
+                long peakPss = 0;
                 for (int i = 0; i < RUNS; i++) {
                     Timed g = run(gate, work, true);
                     gateTimes.add(g.seconds());
                     peak = Math.max(peak, g.peakRss());
+                    peakPss = Math.max(peakPss, g.peakPss());
                     peerTimes.add(run(other, work, false).seconds());
                 }
                 double gm = median(gateTimes);
                 double pm = median(peerTimes);
                 String perPage = previous == null ? "" : String.format("%.2f", (gm - previous[0]) / (pages - previousPages));
-                System.out.printf("| %d | %.2f (%.2f–%.2f) | %.2f (%.2f–%.2f) | %.2f | %s | %d |%n", pages, gm,
+                System.out.printf("| %d | %.2f (%.2f–%.2f) | %.2f (%.2f–%.2f) | %.2f | %s | %d | %d |%n", pages, gm,
                         Collections.min(gateTimes), Collections.max(gateTimes), pm, Collections.min(peerTimes),
-                        Collections.max(peerTimes), gm / pm, perPage, peak / (1024 * 1024));
+                        Collections.max(peerTimes), gm / pm, perPage, peak / (1024 * 1024), peakPss / (1024 * 1024));
                 previous = new double[] {gm};
                 previousPages = pages;
             }
@@ -88,19 +90,24 @@ public final class PeerBench {
         }
     }
 
-    private record Timed(double seconds, long peakRss) {
+    /** @param peakRss the processes' resident memory summed (pages shared between them counted in each); peakPss shares them out */
+    private record Timed(double seconds, long peakRss, long peakPss) {
     }
 
     /** Runs a command to its end, its output to a log; exits the bench when it fails, as a wrong figure would mislead. */
     private static Timed run(List<String> command, Path work, boolean watchMemory) throws Exception {
         Path log = work.resolve(watchMemory ? "gate.log" : "peer.log");
         long start = System.nanoTime();
-        Process p = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
+        // in the bench's folder, so the gate's own records (.gate/) do not land in the checkout
+        Process p = new ProcessBuilder(command).directory(work.toFile()).redirectErrorStream(true).redirectOutput(log.toFile()).start();
         AtomicLong peak = new AtomicLong();
+        AtomicLong peakPss = new AtomicLong();
         Thread watch = new Thread(() -> {
             while (p.isAlive()) {
                 long total = rss(p.pid()) + p.descendants().mapToLong(d -> rss(d.pid())).sum();
                 peak.accumulateAndGet(total, Math::max);
+                long pss = pss(p.pid()) + p.descendants().mapToLong(d -> pss(d.pid())).sum();
+                peakPss.accumulateAndGet(pss, Math::max);
                 try {
                     Thread.sleep(50);
                 } catch (InterruptedException e) {
@@ -122,7 +129,21 @@ public final class PeerBench {
             System.err.println(Files.readString(log));
             System.exit(1);
         }
-        return new Timed(seconds, peak.get());
+        return new Timed(seconds, peak.get(), peakPss.get());
+    }
+
+    /** The proportional set size: shared pages divided among the processes sharing them. */
+    private static long pss(long pid) {
+        try {
+            for (String line : Files.readAllLines(Path.of("/proc", String.valueOf(pid), "smaps_rollup"))) {
+                if (line.startsWith("Pss:")) {
+                    return Long.parseLong(line.replaceAll("[^0-9]", "")) * 1024;
+                }
+            }
+        } catch (IOException | RuntimeException e) {
+            // the process ended between listing and reading
+        }
+        return 0;
     }
 
     private static long rss(long pid) {
