@@ -134,22 +134,18 @@ public final class PeerBench {
 
     /** The proportional set size: shared pages divided among the processes sharing them. */
     private static long pss(long pid) {
-        try {
-            for (String line : Files.readAllLines(Path.of("/proc", String.valueOf(pid), "smaps_rollup"))) {
-                if (line.startsWith("Pss:")) {
-                    return Long.parseLong(line.replaceAll("[^0-9]", "")) * 1024;
-                }
-            }
-        } catch (IOException | RuntimeException e) {
-            // the process ended between listing and reading
-        }
-        return 0;
+        return kilobytes(pid, "smaps_rollup", "Pss:");
     }
 
     private static long rss(long pid) {
+        return kilobytes(pid, "status", "VmRSS:");
+    }
+
+    /** A figure in kB from a file of /proc/PID, in bytes; 0 for a process that ended meanwhile. */
+    private static long kilobytes(long pid, String file, String key) {
         try {
-            for (String line : Files.readAllLines(Path.of("/proc", String.valueOf(pid), "status"))) {
-                if (line.startsWith("VmRSS:")) {
+            for (String line : Files.readAllLines(Path.of("/proc", String.valueOf(pid), file))) {
+                if (line.startsWith(key)) {
                     return Long.parseLong(line.replaceAll("[^0-9]", "")) * 1024;
                 }
             }
