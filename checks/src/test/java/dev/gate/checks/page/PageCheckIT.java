@@ -251,4 +251,45 @@ class PageCheckIT {
                 + "browsers with the old page open will fail to load them");
         assertThat(result.details()).containsExactly("/static/app.old.js → 404");
     }
+
+    /**
+     * Each key page is judged as a first visit: the first page leaves a cookie, local and session
+     * storage, an IndexedDB database and a script the browser may cache for an hour; the second
+     * page, on the same origin, fails with a console error for anything it finds of them, and the
+     * site must be asked for the script again. The first page also keeps logging errors and failing
+     * requests after it is judged, none of which may be put on the second page.
+     */
+    @Test
+    void aPageSeesNothingThePageBeforeItLeftBehind() throws Exception {
+        site.route("/lib.js", r -> new Reply(200, Map.of("Content-Type", "application/javascript",
+                "Cache-Control", "public, max-age=3600"), "window.libLoaded = true;", Duration.ZERO));
+        site.route("/first", r -> Reply.html(page("<script src=\"/lib.js\"></script>",
+                "<p>first</p><script>document.cookie = 'leak=1; path=/; max-age=3600';"
+                        + "localStorage.setItem('leak', '1'); sessionStorage.setItem('leak', '1');"
+                        + "indexedDB.open('leak-db', 1);"
+                        + "setInterval(() => { console.error('noise from the first page');"
+                        + " fetch('/gone-' + Date.now()).catch(() => {}); }, 20);</script>")));
+        site.route("/second", r -> Reply.html(page("<script src=\"/lib.js\"></script>",
+                "<script>const seen = [];"
+                        + "if (document.cookie.includes('leak')) seen.push('cookie');"
+                        + "if (localStorage.getItem('leak')) seen.push('localStorage');"
+                        + "if (sessionStorage.getItem('leak')) seen.push('sessionStorage');"
+                        + "indexedDB.databases().then(dbs => {"
+                        + "  if (dbs.some(d => d.name === 'leak-db')) seen.push('indexedDB');"
+                        + "  if (seen.length) console.error('state leaked: ' + seen.join(', '));"
+                        + "  document.body.insertAdjacentHTML('beforeend', '<p id=\"checked\">checked</p>');"
+                        + "});</script>")));
+        PageSpec first = new PageSpec("first", "/first", 200, List.of("#main"), List.of(), Optional.empty(),
+                Severity.IGNORE, Severity.IGNORE, Severity.IGNORE);
+        PageSpec second = new PageSpec("second", "/second", 200, List.of("#checked"), List.of(), Optional.empty(),
+                Severity.BLOCK, Severity.BLOCK, Severity.BLOCK);
+
+        CheckResult left = check(first);
+        CheckResult judged = check(second);
+
+        assertThat(left.status()).as(left.summary()).isEqualTo(Status.PASS);
+        assertThat(judged.status()).as(judged.summary()).isEqualTo(Status.PASS);
+        assertThat(judged.details()).noneMatch(d -> d.contains("noise") || d.contains("/gone-"));
+        assertThat(site.requests("/lib.js")).as("the second page asked for the script again, not the cache").hasSize(2);
+    }
 }
