@@ -165,7 +165,7 @@ class GitHubActionScriptIT {
         assertThat(rollback.exit()).isEqualTo(2);
         assertThat(rollback.stderr()).isEqualTo("gate-action: rollback: expected true or false but was 'yes'\n");
         assertThat(mode.exit()).isEqualTo(2);
-        assertThat(mode.stderr()).isEqualTo("gate-action: mode: expected verify or baseline but was 'check'\n");
+        assertThat(mode.stderr()).isEqualTo("gate-action: mode: expected verify, baseline or watch but was 'check'\n");
         assertThat(suite.exit()).isEqualTo(2);
         assertThat(suite.stderr()).isEqualTo("gate-action: the input 'suite' is required: the path of the suite YAML\n");
         assertThat(site.requests()).isEmpty();
@@ -182,6 +182,17 @@ class GitHubActionScriptIT {
         assertThat(r.output()).isEqualTo(out("artifact-path", baseline.toString()) + out("artifact-name", "gate-baseline")
                 + out("baseline-file", baseline.toString()) + out("exit-code", "0"));
         assertThat(Json.mapper().readTree(baseline.toFile()).path("live_commit").asText()).isEqualTo(OLD);
+    }
+
+    @Test
+    void theWatchModeRunsGateWatchAndHandsOnItsExitStatus() throws Exception {
+        // this suite has no latency endpoints, so gate watch refuses it: exit 2, from the real command
+        Run r = run("run", inputs("GATE_SUITE", "suite.yaml", "GATE_MODE", "watch"));
+
+        assertThat(r.exit()).isEqualTo(2);
+        assertThat(r.stderr()).contains("the suite has no latency endpoints to watch (latency.endpoints)");
+        assertThat(r.output()).isEqualTo(out("artifact-path", workspace.resolve(".gate/watch").toString())
+                + out("artifact-name", "gate-watch") + out("exit-code", "2"));
     }
 
     @Test
