@@ -55,7 +55,7 @@ public final class History {
             return EndpointTrend.unavailable("the history is turned off (history: off)");
         }
         try (HistoryDatabase db = HistoryDatabase.open(spec, cwd, timeout)) {
-            List<Deploy> deploys = new HistoryStore(db, timeout).deploys(suite, Tripwire.SEARCH_DEPLOYS * 3);
+            List<Deploy> deploys = new HistoryStore(db, timeout).deploys(suite, Tripwire.SEARCH_DEPLOYS * 3, false);
             Map<String, List<DeployPoint>> points = new LinkedHashMap<>();
             for (String id : endpointIds) {
                 List<DeployPoint> series = new ArrayList<>();

@@ -141,6 +141,14 @@ public final class HistoryStore {
 
     /** The suite's last {@code limit} deploys (verifications and merges, not shards), oldest first. */
     public List<Deploy> deploys(String suite, int limit) throws HistoryException {
+        return deploys(suite, limit, true);
+    }
+
+    /**
+     * The same; without {@code withPages} their pages are not read, which the trip-wire, on the
+     * verify's way to its first probe, does not need.
+     */
+    public List<Deploy> deploys(String suite, int limit, boolean withPages) throws HistoryException {
         try {
             Connection c = db.connection();
             List<Row> rows = new ArrayList<>();
@@ -157,7 +165,7 @@ public final class HistoryStore {
             }
             Collections.reverse(rows);
             Map<String, Map<String, EndpointStats>> endpoints = endpoints(c, rows);
-            Map<String, Map<String, PageStats>> pages = pages(c, rows);
+            Map<String, Map<String, PageStats>> pages = withPages ? pages(c, rows) : Map.of();
             List<Deploy> out = new ArrayList<>();
             for (Row r : rows) {
                 out.add(new Deploy(r.id, r.commit, r.previous, r.subject, r.verdict, r.rollback, r.reason, r.finishedAt,

@@ -44,7 +44,7 @@ public record RunEntry(String suite, RunKind kind, String target, Optional<Strin
             checks.add(new CheckRow(c.id(), c.kind(), c.status().name(), c.duration().toMillis(), c.summary()));
             if (c.kind().equals(EndpointVerdict.KIND)) {
                 numbers(c.metrics().get(LatencyMetrics.CURRENT_MS)).filter(ms -> !ms.isEmpty()).ifPresent(ms ->
-                        endpoints.add(EndpointStats.of(endpointId(c.id()), c.name(), ms)));
+                        endpoints.add(EndpointStats.of(EndpointVerdict.endpointOf(c.id()), c.name(), ms)));
             } else if (c.kind().equals("page") && c.metrics().containsKey(PageMetrics.BYTES)) {
                 pages.add(page(c.id(), c.metrics()));
             }
@@ -80,10 +80,6 @@ public record RunEntry(String suite, RunKind kind, String target, Optional<Strin
     public boolean passedDeploy() {
         return (kind == RunKind.VERIFY || kind == RunKind.MERGE) && shard.isEmpty()
                 && verdict.filter(v -> !v.equals("BLOCK")).isPresent() && rollback.equals("none");
-    }
-
-    static String endpointId(String checkId) {
-        return checkId.endsWith("-latency") ? checkId.substring(0, checkId.length() - "-latency".length()) : checkId;
     }
 
     private static PageStats page(String id, Map<String, Object> m) {

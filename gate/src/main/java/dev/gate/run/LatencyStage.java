@@ -5,6 +5,7 @@ import dev.gate.checks.CheckContext;
 import dev.gate.checks.CheckResult;
 import dev.gate.checks.Targets;
 import dev.gate.checks.api.ApiSpec;
+import dev.gate.checks.latency.EndpointVerdict;
 import dev.gate.checks.latency.LatencyDecision;
 import dev.gate.checks.latency.LatencyEndpoint;
 import dev.gate.checks.latency.LatencySampler;
@@ -68,7 +69,7 @@ public final class LatencyStage implements Stage {
         } catch (Exception e) {
             List<CheckResult> errors = new ArrayList<>();
             for (String id : wanted()) {
-                errors.add(CheckResult.error(id + "-latency", "latency", id,
+                errors.add(CheckResult.error(EndpointVerdict.checkId(id), EndpointVerdict.KIND, id,
                         "latency sampling failed: " + CheckExecutor.oneLine(e)));
             }
             return errors;
@@ -98,7 +99,7 @@ public final class LatencyStage implements Stage {
             }
             for (int i = 0; i < out.size(); i++) {
                 CheckResult r = out.get(i);
-                if (r.id().equals(id + "-latency")) {
+                if (r.id().equals(EndpointVerdict.checkId(id))) {
                     List<String> details = new ArrayList<>(r.details());
                     details.add("trip-wire: " + judged.summary());
                     Map<String, Object> metrics = new LinkedHashMap<>(r.metrics());

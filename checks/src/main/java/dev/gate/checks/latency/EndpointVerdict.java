@@ -31,6 +31,17 @@ public record EndpointVerdict(
 
     public static final String KIND = "latency";
     public static final String PLAYBOOK = "latency-regression";
+    private static final String SUFFIX = "-latency";
+
+    /** The id of an endpoint's latency result: {@code <endpoint>-latency}. */
+    public static String checkId(String endpointId) {
+        return endpointId + SUFFIX;
+    }
+
+    /** The endpoint a latency result's id names. */
+    public static String endpointOf(String checkId) {
+        return checkId.endsWith(SUFFIX) ? checkId.substring(0, checkId.length() - SUFFIX.length()) : checkId;
+    }
 
     public EndpointVerdict {
         Objects.requireNonNull(stats, "stats");
@@ -112,7 +123,7 @@ public record EndpointVerdict(
 
     /** As a check result: id {@code <endpoint>-latency}, kind {@code latency}, named by the endpoint's label. */
     public CheckResult toCheckResult() {
-        return CheckResult.of(endpointId() + "-latency", KIND, stats.label(), status, summary)
+        return CheckResult.of(checkId(endpointId()), KIND, stats.label(), status, summary)
                 .withDetails(details)
                 .withMetrics(metrics())
                 .withPlaybook(status == Status.PASS ? "" : PLAYBOOK);

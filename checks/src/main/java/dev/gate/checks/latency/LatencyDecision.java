@@ -100,7 +100,7 @@ public final class LatencyDecision {
         for (String id : spec.endpoints()) {
             String label = Optional.ofNullable(now.get(id)).or(() -> Optional.ofNullable(before.get(id)))
                     .map(LatencySamples::label).orElse(id);
-            String checkId = id + "-latency";
+            String checkId = EndpointVerdict.checkId(id);
             if (verdicts.containsKey(id)) {
                 results.add(withColdStart(verdicts.get(id), coldStarts.get(id)).toCheckResult());
             } else if (!measured(now, id)) {
