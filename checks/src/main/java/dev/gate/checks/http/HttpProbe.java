@@ -116,12 +116,12 @@ public final class HttpProbe {
             response = future.get(timeout.toNanos(), TimeUnit.NANOSECONDS);
         } catch (TimeoutException e) {
             future.cancel(true);
-            throw new HttpTimeoutException("no complete response within " + Durations.format(timeout));
+            throw new HttpTimeoutException(noCompleteResponse(timeout));
         } catch (InterruptedException e) {
             future.cancel(true);
             throw e;
         } catch (ExecutionException e) {
-            throw describe(e.getCause(), uri);
+            throw describe(e.getCause(), uri, timeout);
         }
         long end = System.nanoTime();
         int status = response.statusCode();
@@ -136,14 +136,19 @@ public final class HttpProbe {
                 body.bytes(), body.truncated(), Duration.ofNanos(headersAt[0] - start), Duration.ofNanos(end - start));
     }
 
+    private static String noCompleteResponse(Duration timeout) {
+        return "no complete response within " + Durations.format(timeout);
+    }
+
     /** Turns the JDK's terse exceptions into a reason a person reads in one line. */
-    static IOException describe(Throwable cause, URI uri) {
+    static IOException describe(Throwable cause, URI uri, Duration timeout) {
         String where = uri.getHost() + (uri.getPort() == -1 ? "" : ":" + uri.getPort());
         if (cause instanceof HttpConnectTimeoutException) {
             return new IOException("connection to " + where + " timed out", cause);
         }
         if (cause instanceof HttpTimeoutException) {
-            return new IOException("no response within the request timeout", cause);
+            // the client's own request timeout and ours race for the same deadline: one message for both
+            return new IOException(noCompleteResponse(timeout), cause);
         }
         if (cause instanceof ConnectException || cause.getCause() instanceof ConnectException) {
             return new IOException("connection refused by " + where, cause);

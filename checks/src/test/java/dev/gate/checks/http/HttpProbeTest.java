@@ -11,6 +11,7 @@ import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.net.Socket;
 import java.net.URI;
+import java.net.http.HttpTimeoutException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Map;
@@ -58,6 +59,15 @@ class HttpProbeTest {
         } finally {
             done.countDown();
         }
+    }
+
+    /** The JDK client's request timeout and the probe's own deadline race; whichever wins, the line is the same. */
+    @Test
+    void theClientsOwnTimeoutReadsLikeTheProbesDeadline() {
+        IOException described = HttpProbe.describe(new HttpTimeoutException("request timed out"),
+                URI.create("http://127.0.0.1:8080/"), Duration.ofSeconds(1));
+
+        assertThat(described).hasMessage("no complete response within 1s");
     }
 
     @Test

@@ -59,7 +59,7 @@ final class WebhookPost {
                 }
             } catch (IOException e) {
                 last = String.valueOf(e.getMessage());
-                if (last.startsWith("no complete response within") || last.startsWith("no response within")) {
+                if (last.startsWith("no complete response within")) {
                     last = "no answer within " + Durations.format(budget);
                     break;
                 }
