@@ -3,6 +3,7 @@ package dev.gate.baseline;
 import com.fasterxml.jackson.annotation.JsonIgnore;
 import dev.gate.checks.commit.CommitId;
 import dev.gate.checks.latency.LatencySamples;
+import dev.gate.checks.page.PageWeight;
 import dev.gate.run.Before;
 import dev.gate.run.EndpointSamples;
 import dev.gate.checks.assets.ReleaseAsset;
@@ -67,7 +68,9 @@ public record Baseline(
                 (page, listed) -> new ReleaseAsset(a.url(), listed.lazy(), true))));
         List<LatencySamples> latency = endpoints.values().stream().map(EndpointSamples::forDecision)
                 .flatMap(Optional::stream).toList();
+        Map<String, PageWeight> weights = new LinkedHashMap<>();
+        pages.forEach((id, p) -> weights.put(id, p.weight()));
         return new Before(liveCommitId(), List.copyOf(assets.values()), manifest.flatMap(ManifestFacts::problem), latency,
-                Optional.ofNullable(takenAt));
+                Optional.ofNullable(takenAt), weights);
     }
 }

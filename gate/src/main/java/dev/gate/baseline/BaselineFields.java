@@ -3,6 +3,7 @@ package dev.gate.baseline;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.gate.checks.Redactor;
 import dev.gate.checks.commit.CommitId;
+import dev.gate.checks.page.WeighedType;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.util.Map;
@@ -97,6 +98,10 @@ final class BaselineFields {
                 }
             }
         }
+        problem = assetWeights(where + ".asset_weights", node.path("asset_weights"));
+        if (problem.isPresent()) {
+            return problem;
+        }
         JsonNode metrics = node.path("metrics");
         if (metrics.isMissingNode() || metrics.isNull()) {
             return Optional.empty();
@@ -111,6 +116,35 @@ final class BaselineFields {
             }
         }
         return Optional.empty();
+    }
+
+    private static Optional<String> assetWeights(String where, JsonNode list) {
+        if (list.isMissingNode() || list.isNull()) {
+            return Optional.empty();
+        }
+        if (!list.isArray()) {
+            return Optional.of(where + " is " + shown(list) + ": expected a list of {path, type, bytes}");
+        }
+        for (int i = 0; i < list.size(); i++) {
+            String at = where + "[" + i + "]";
+            JsonNode a = list.get(i);
+            Optional<String> problem = nonEmptyText(at + ".path", a.path("path"))
+                    .or(() -> weighedType(at + ".type", a.path("type")))
+                    .or(() -> measure(at + ".bytes", a.path("bytes"), "a size"));
+            if (problem.isPresent()) {
+                return problem;
+            }
+        }
+        return Optional.empty();
+    }
+
+    private static Optional<String> weighedType(String where, JsonNode value) {
+        for (WeighedType t : WeighedType.values()) {
+            if (value.isTextual() && value.asText().equals(t.name())) {
+                return Optional.empty();
+            }
+        }
+        return Optional.of(where + " is " + shown(value) + ": expected SCRIPT or STYLESHEET");
     }
 
     /** A duration or a count: a finite number, not below zero. */

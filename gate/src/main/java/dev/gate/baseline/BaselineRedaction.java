@@ -1,5 +1,6 @@
 package dev.gate.baseline;
 
+import dev.gate.checks.page.AssetWeight;
 import dev.gate.checks.Redactor;
 import dev.gate.run.EndpointSamples;
 import java.util.LinkedHashMap;
@@ -31,7 +32,9 @@ final class BaselineRedaction {
                 new EndpointSamples(e.id(), e.method(), redactor.redact(e.url()), e.totalMs(), e.ttfbMs())));
         Map<String, PageFacts> pages = new LinkedHashMap<>();
         b.pages().forEach((id, p) -> pages.put(id, new PageFacts(p.id(), redactor.redact(p.url()),
-                p.assets().stream().filter(a -> redactor.redact(a).equals(a)).toList(), p.metrics())));
+                p.assets().stream().filter(a -> redactor.redact(a).equals(a)).toList(), p.metrics(),
+                p.assetWeights().map(ws -> ws.stream().map(w -> new AssetWeight(redactor.redact(w.path()), w.type(), w.bytes()))
+                        .toList()))));
         Optional<ManifestFacts> manifest = b.manifest().map(m -> new ManifestFacts(redactor.redact(m.url()), m.format(),
                 m.listed(), m.assets().stream().filter(a -> redactor.redact(a.url()).equals(a.url())).toList(),
                 m.problem().map(redactor::redact)));

@@ -10,6 +10,7 @@ import dev.gate.checks.commit.MarkerReading;
 import dev.gate.checks.page.BrowserSession;
 import dev.gate.checks.page.BrowserUnavailableException;
 import dev.gate.checks.page.PageCheck;
+import dev.gate.checks.page.AssetWeight;
 import dev.gate.checks.page.PageMetrics;
 import dev.gate.io.Io;
 import dev.gate.report.ConsoleReporter;
@@ -185,15 +186,20 @@ public final class BaselineTaker {
     private static PageFacts toFacts(Suite suite, CheckResult r) {
         Map<String, Double> numbers = new LinkedHashMap<>();
         List<String> assets = new java.util.ArrayList<>();
+        List<AssetWeight> weights = new java.util.ArrayList<>();
         r.metrics().forEach((k, v) -> {
             if (v instanceof Number n && !k.equals(PageMetrics.STATUS)) {
                 numbers.put(k, n.doubleValue());
             } else if (k.equals(PageMetrics.ASSETS) && v instanceof List<?> list) {
                 list.forEach(a -> assets.add(String.valueOf(a)));
+            } else if (k.equals(PageMetrics.ASSET_WEIGHTS) && v instanceof List<?> list) {
+                list.stream().filter(AssetWeight.class::isInstance).map(AssetWeight.class::cast).forEach(weights::add);
             }
         });
         String url = suite.page(r.id()).map(p -> dev.gate.checks.Targets.resolve(suite.target(), p.path()).toString()).orElse("");
-        return new PageFacts(r.id(), url, assets, numbers);
+        // a page that never loaded was not weighed: its weight stays unknown rather than nothing
+        Optional<List<AssetWeight>> weighed = numbers.containsKey(PageMetrics.BYTES) ? Optional.of(weights) : Optional.empty();
+        return new PageFacts(r.id(), url, assets, numbers, weighed);
     }
 
     private static void deleteQuietly(Path dir) {

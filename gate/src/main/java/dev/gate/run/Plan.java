@@ -18,6 +18,7 @@ import dev.gate.checks.page.OldAssetsCheck;
 import dev.gate.checks.page.PageCheck;
 import dev.gate.checks.page.PageJudge;
 import dev.gate.checks.page.PageSpec;
+import dev.gate.checks.page.PageWeightJudge;
 import dev.gate.suite.Suite;
 import java.util.ArrayList;
 import java.util.List;
@@ -59,7 +60,8 @@ public record Plan(List<Check> unconditional, CommitCheck release, List<Check> c
         Optional<BrowserLogin> login = in.browser().flatMap(browser -> login(suite, browser));
         login.ifPresent(l -> checks.add(new LoginCheck(LoginCheck.ID, l.spec().steps().size(), l)));
         Optional<SessionSource> session = login.map(l -> l);
-        in.browser().ifPresent(browser -> checks.addAll(pageChecks(suite, browser, in.expected(), "", session)));
+        in.browser().ifPresent(browser -> checks.addAll(weighed(suite, in.before(),
+                pageChecks(suite, browser, in.expected(), "", session))));
         for (ApiSpec api : suite.apis()) {
             checks.add(new ApiCheck(api, session));
         }
@@ -118,6 +120,15 @@ public record Plan(List<Check> unconditional, CommitCheck release, List<Check> c
                     session));
         }
         return checks;
+    }
+
+    /** The page checks, each also comparing its page's weight with the baseline's where the suite asks it to. */
+    private static List<Check> weighed(Suite suite, Before before, List<Check> pages) {
+        if (!suite.pageWeight().enabled()) {
+            return pages;
+        }
+        return pages.stream().map(c -> c instanceof PageCheck page
+                ? page.comparingWeight(new PageWeightJudge(suite.pageWeight(), before.pageWeight(page.id()))) : c).toList();
     }
 
     /** Whether anything runs after the commit check. */

@@ -1,5 +1,6 @@
 package dev.gate.suite;
 
+import dev.gate.checks.page.PageWeightSpec;
 import dev.gate.freeze.FreezeCalendar;
 import dev.gate.checks.Redactor;
 import dev.gate.checks.api.ApiSpec;
@@ -61,7 +62,8 @@ public record Suite(
         TripwireSpec tripwire,
         List<NotifyTarget> notifications,
         Optional<LoginSpec> login,
-        MetricsSpec metrics) {
+        MetricsSpec metrics,
+        PageWeightSpec pageWeight) {
 
     public Suite {
         notifications = List.copyOf(notifications);

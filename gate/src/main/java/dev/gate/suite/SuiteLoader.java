@@ -1,5 +1,6 @@
 package dev.gate.suite;
 
+import dev.gate.checks.page.PageWeightSpec;
 import dev.gate.freeze.FreezeCalendar;
 import dev.gate.freeze.FreezeWindow;
 import dev.gate.freeze.FreezeWindowException;
@@ -136,6 +137,7 @@ public final class SuiteLoader {
         BrowserSpec browser = browser(top, folder);
         int parallel = top.get("pages_parallel").flatMap(n -> n.integer(1, 16)).orElse(4);
         OldAssetsSpec oldAssets = top.get("old_assets").map(OldAssetsSpec::read).orElse(OldAssetsSpec.DEFAULT);
+        PageWeightSpec pageWeight = top.get("page_weight").map(PageWeightReader::read).orElse(PageWeightSpec.DEFAULT);
         TlsPolicy tls = tls(top);
         Policy policy = policy(top);
         Set<String> listedSecrets = new LinkedHashSet<>(top.get("secrets").map(SuiteNode::strings).orElse(List.of()));
@@ -158,7 +160,7 @@ public final class SuiteLoader {
         }
         return new Suite(file, name, target, timeouts, marker, converge, pages, apis, latency, onFailure,
                 browser, parallel, oldAssets, tls, policy, secrets, freeze, playbooks, retries.byId(), history.spec(), tripwire,
-                notify.targets(), login, metrics);
+                notify.targets(), login, metrics, pageWeight);
     }
 
     private static FreezeCalendar freeze(SuiteNode list) {

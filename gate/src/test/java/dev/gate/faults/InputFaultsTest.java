@@ -175,6 +175,10 @@ class InputFaultsTest {
             {baseline(AT, "[12.0,null]", METRICS, url), "endpoints.health.total_ms[1] is null: a latency must be a number"},
             {baseline(AT, SAMPLES, METRICS, "\"\""), "endpoints.health.url is \"\": expected a non-empty text"},
             {baseline(AT, SAMPLES, "{\"requests\":-3}", url), "pages.home.metrics.requests is -3.0: a page's timing or size cannot be negative"},
+            {baseline(AT, SAMPLES, METRICS + ",\"asset_weights\":[{\"path\":\"/a.js\",\"type\":\"FONT\",\"bytes\":3}]", url),
+                "pages.home.asset_weights[0].type is \"FONT\": expected SCRIPT or STYLESHEET"},
+            {baseline(AT, SAMPLES, METRICS + ",\"asset_weights\":[{\"path\":\"/a.js\",\"type\":\"SCRIPT\",\"bytes\":-1}]", url),
+                "pages.home.asset_weights[0].bytes is -1.0: a size cannot be negative"},
             {baseline("\"yesterday at nine\"", SAMPLES, METRICS, url),
                 "taken_at is \"yesterday at nine\": expected a UTC time such as 2026-11-25T09:00:00Z"},
         };

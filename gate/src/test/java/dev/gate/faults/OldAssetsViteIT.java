@@ -14,7 +14,6 @@ import dev.gate.realstack.ViteBuild;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -48,7 +47,7 @@ class OldAssetsViteIT {
         releaseA = ViteBuild.build(Files.createDirectories(dir.resolve("a")), "a", OLD);
         releaseB = ViteBuild.build(Files.createDirectories(dir.resolve("b")), "b", NEW);
         root = Files.createDirectories(dir.resolve("live"));
-        copy(releaseA, root);
+        ViteBuild.copy(releaseA, root);
         nginx = LocalNginx.serveFolder(dir.resolve("nginx"), root);
         Suites.write(dir, "suite.yaml", "name: shop\ntarget: " + nginx.url() + "\n"
                 + "timeouts: { request: 5s, page: 30s, run: 3m }\n"
@@ -107,7 +106,7 @@ class OldAssetsViteIT {
         Cli.Result baseline = assertTimeoutPreemptively(HANG, () -> gate.run("baseline", "--suite", "suite.yaml"));
         assertThat(baseline.exit()).as(baseline.all()).isZero();
 
-        copy(releaseB, root);
+        ViteBuild.copy(releaseB, root);
         Cli.Result verify = assertTimeoutPreemptively(HANG,
                 () -> gate.run("verify", "--suite", "suite.yaml", "--expect-commit", NEW, "--out", "run", "--no-rollback"));
 
@@ -120,19 +119,6 @@ class OldAssetsViteIT {
         try (Stream<Path> walk = Files.walk(root)) {
             walk.sorted(Comparator.reverseOrder()).filter(p -> !p.equals(root)).forEach(p -> p.toFile().delete());
         }
-        copy(release, root);
-    }
-
-    private static void copy(Path from, Path to) throws IOException {
-        try (Stream<Path> walk = Files.walk(from)) {
-            for (Path p : walk.toList()) {
-                Path target = to.resolve(from.relativize(p).toString());
-                if (Files.isDirectory(p)) {
-                    Files.createDirectories(target);
-                } else {
-                    Files.copy(p, target, StandardCopyOption.REPLACE_EXISTING);
-                }
-            }
-        }
+        ViteBuild.copy(release, root);
     }
 }

@@ -16,8 +16,8 @@ import java.util.concurrent.TimeUnit;
 /**
  * A real nginx serving static files from a folder of its own, or in front of an app server, as a
  * child process on a free port of 127.0.0.1: its prefix, configuration, pid file, logs and temporary
- * files all inside that folder, so it touches nothing of the machine's nginx. gzip is on for HTML
- * and JSON from the first byte, as most production configurations have it. The access log records
+ * files all inside that folder, so it touches nothing of the machine's nginx. gzip is on for HTML,
+ * JSON, JavaScript and CSS from the first byte, as most production configurations have it. The access log records
  * the encoding of each answer.
  */
 public final class LocalNginx implements AutoCloseable {
@@ -115,7 +115,7 @@ public final class LocalNginx implements AutoCloseable {
                 + "  fastcgi_temp_path " + dir.resolve("tmp/fastcgi") + ";\n"
                 + "  uwsgi_temp_path " + dir.resolve("tmp/uwsgi") + ";\n"
                 + "  scgi_temp_path " + dir.resolve("tmp/scgi") + ";\n"
-                + "  gzip on;\n  gzip_types application/json text/html;\n  gzip_min_length 0;\n"
+                + "  gzip on;\n  gzip_types application/json text/html text/javascript text/css;\n  gzip_min_length 0;\n"
                 + http
                 + "  server {\n"
                 + "    listen 127.0.0.1:" + port + ";\n"

@@ -3,7 +3,9 @@ package dev.gate.realstack;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.util.Map;
+import java.util.stream.Stream;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -28,13 +30,21 @@ public final class ViteBuild {
      * an entry with its CSS, and two routes loaded lazily, one with CSS of its own.
      */
     public static Path build(Path dir, String label, String commit) throws IOException, InterruptedException {
+        return build(dir, label, commit, "");
+    }
+
+    /**
+     * The same app, its entry script carrying {@code extraMain} as well: a release that bundled a
+     * heavier dependency.
+     */
+    public static Path build(Path dir, String label, String commit, String extraMain) throws IOException, InterruptedException {
         Map<String, String> sources = Map.of(
                 "index.html", "<!doctype html><html><head><title>Shop</title><meta name=\"commit\" content=\"" + commit
                         + "\"></head><body><main id=\"main\">shop</main><script type=\"module\" src=\"/src/main.js\"></script></body></html>\n",
                 "src/main.js", "import './style.css';\n"
                         + "const routes = { checkout: () => import('./Checkout.js'), account: () => import('./Account.js') };\n"
                         + "document.getElementById('main').dataset.release = '" + label + "';\n"
-                        + "window.go = name => routes[name]().then(m => m.render());\n",
+                        + "window.go = name => routes[name]().then(m => m.render());\n" + extraMain,
                 "src/style.css", "main::after { content: '" + label + "'; }\n",
                 "src/Checkout.js", "import './checkout.css';\nexport function render() { return 'checkout " + label + "'; }\n",
                 "src/checkout.css", ".checkout::after { content: '" + label + "'; }\n",
@@ -55,5 +65,19 @@ public final class ViteBuild {
             throw new IllegalStateException("vite build exited " + p.exitValue() + ": " + Files.readString(dir.resolve("vite.log")));
         }
         return dir.resolve("dist");
+    }
+
+    /** Copies a built release into the folder nginx serves, over what is there: a deploy that keeps old files. */
+    public static void copy(Path from, Path to) throws IOException {
+        try (Stream<Path> walk = Files.walk(from)) {
+            for (Path p : walk.toList()) {
+                Path target = to.resolve(from.relativize(p).toString());
+                if (Files.isDirectory(p)) {
+                    Files.createDirectories(target);
+                } else {
+                    Files.copy(p, target, StandardCopyOption.REPLACE_EXISTING);
+                }
+            }
+        }
     }
 }

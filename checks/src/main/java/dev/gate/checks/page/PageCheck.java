@@ -40,6 +40,7 @@ public final class PageCheck implements Check {
     private final Optional<PageJudge.ExpectedCommit> commit;
     private final boolean screenshotAlways;
     private final Optional<SessionSource> login;
+    private final Optional<PageWeightJudge> weight;
 
     public PageCheck(PageSpec spec, BrowserSession session, Duration timeout,
                      Optional<PageJudge.ExpectedCommit> commit, boolean screenshotAlways) {
@@ -49,12 +50,23 @@ public final class PageCheck implements Check {
     /** @param login where a page with {@code auth: true} gets its session; without one such a page is skipped */
     public PageCheck(PageSpec spec, BrowserSession session, Duration timeout,
                      Optional<PageJudge.ExpectedCommit> commit, boolean screenshotAlways, Optional<SessionSource> login) {
+        this(spec, session, timeout, commit, screenshotAlways, login, Optional.empty());
+    }
+
+    private PageCheck(PageSpec spec, BrowserSession session, Duration timeout, Optional<PageJudge.ExpectedCommit> commit,
+                      boolean screenshotAlways, Optional<SessionSource> login, Optional<PageWeightJudge> weight) {
+        this.weight = weight;
         this.login = login;
         this.spec = spec;
         this.session = session;
         this.timeout = timeout;
         this.commit = commit;
         this.screenshotAlways = screenshotAlways;
+    }
+
+    /** The same check, also comparing what the page's code weighs with what it weighed before the deploy. */
+    public PageCheck comparingWeight(PageWeightJudge judge) {
+        return new PageCheck(spec, session, timeout, commit, screenshotAlways, login, Optional.of(judge));
     }
 
     @Override
@@ -115,7 +127,8 @@ public final class PageCheck implements Check {
     }
 
     private CheckResult toResult(PageJudge judge, PageRender render, CheckContext context, boolean traceAllowed) {
-        List<PageFinding> findings = judge.judge(render.observation());
+        List<PageFinding> findings = new ArrayList<>(judge.judge(render.observation()));
+        weight.ifPresent(w -> findings.addAll(w.judge(spec.path(), render.observation().weight())));
         Status status = worst(findings);
         String summary;
         String playbook = "";
@@ -175,6 +188,7 @@ public final class PageCheck implements Check {
         m.put(PageMetrics.STATUS, o.mainStatus());
         o.metrics().forEach((k, v) -> m.put(k, k.equals(PageMetrics.CLS) ? v : Double.valueOf(Math.round(v * 10) / 10.0)));
         m.put(PageMetrics.ASSETS, o.assets());
+        m.put(PageMetrics.ASSET_WEIGHTS, o.assetWeights());
         if (!o.redirects().isEmpty()) {
             m.put(PageMetrics.REDIRECTS, o.redirects());
         }

@@ -22,6 +22,8 @@ public final class PageMetrics {
     /** Bytes transferred, the document and every resource. */
     public static final String BYTES = "bytes";
     public static final String DOM_NODES = "dom_nodes";
+    /** Each script and stylesheet with its transferred bytes: what the page-weight warning names. */
+    public static final String ASSET_WEIGHTS = "asset_weights";
     /** Resource types the page's weight is split by: {@code <type>_bytes} and {@code <type>_requests}. */
     public static final java.util.List<String> RESOURCE_TYPES =
             java.util.List.of("script", "stylesheet", "image", "font", "fetch", "other");

@@ -19,6 +19,7 @@ import java.util.Optional;
  * @param metrics          timings and sizes: ttfb_ms, dom_content_loaded_ms, load_ms, lcp_ms, cls,
  *                         requests, bytes, dom_nodes
  * @param assets           same-origin asset URLs the page loaded successfully
+ * @param assetWeights     each script and stylesheet the page loaded, with what it transferred
  * @param navigations      how often the main frame navigated (1 for a page that loads once)
  * @param scriptBusy       whether the page had to be closed over its timeout because its script
  *                         never yielded the browser: then the rest is what was seen until then
@@ -40,6 +41,7 @@ public record PageObservation(
         Optional<String> commitHeader,
         Map<String, Double> metrics,
         List<String> assets,
+        List<AssetWeight> assetWeights,
         int navigations,
         boolean scriptBusy) {
 
@@ -52,5 +54,11 @@ public record PageObservation(
         failedRequests = List.copyOf(failedRequests);
         metrics = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(metrics));
         assets = List.copyOf(assets);
+        assetWeights = List.copyOf(assetWeights);
+    }
+
+    /** What the page's code weighed, unknown when it was never measured. */
+    public PageWeight weight() {
+        return PageWeight.of(metrics, assetWeights);
     }
 }

@@ -320,6 +320,7 @@ final class PageRenderer {
 
     private PageObservation observe() {
         Map<String, Double> metrics = new LinkedHashMap<>();
+        List<AssetWeight> weights = List.of();
         String title = "";
         Optional<String> html = Optional.empty();
         boolean alive = mainResponse != null && !closed && !page.isClosed();
@@ -333,6 +334,7 @@ final class PageRenderer {
                             metrics.put(k.toString(), n.doubleValue());
                         }
                     });
+                    weights = assetWeights(map.get(PageMetrics.ASSET_WEIGHTS));
                 }
                 if (job.wantHtml()) {
                     // the marker is near the top; a 50 MB page must not come into the gate's memory whole
@@ -354,7 +356,22 @@ final class PageRenderer {
         return new PageObservation(job.url().toString(), mainResponse == null ? job.url().toString() : mainResponse.url(),
                 loaded, mainResponse == null ? 0 : mainResponse.status(), mainFailure, redirects, title,
                 loaded ? missingSelectors : job.selectors(), loaded ? missingTexts : job.texts(), consoleErrors,
-                pageErrors, failed, html, commitHeader, metrics, List.copyOf(assets), navigations, scriptBusy);
+                pageErrors, failed, html, commitHeader, metrics, List.copyOf(assets), weights, navigations, scriptBusy);
+    }
+
+    /** The {@code [path, type, bytes]} triples the metrics script lists; what is not one is left out. */
+    private static List<AssetWeight> assetWeights(Object listed) {
+        List<AssetWeight> weights = new ArrayList<>();
+        if (listed instanceof List<?> list) {
+            for (Object entry : list) {
+                if (entry instanceof List<?> t && t.size() == 3 && t.get(0) instanceof String path
+                        && t.get(1) instanceof String type && t.get(2) instanceof Number bytes) {
+                    WeighedType.ofMetricPrefix(type).ifPresent(w ->
+                            weights.add(new AssetWeight(path, w, Math.max(0, bytes.longValue()))));
+                }
+            }
+        }
+        return weights;
     }
 
     void fail(String why) {

@@ -42,10 +42,21 @@ final class PageScripts {
                 if (by === 'fetch' || by === 'xmlhttprequest' || by === 'beacon') return 'fetch';
                 return 'other';
               };
+              // each script and stylesheet, so a page that grew can name what grew; the query
+              // string is left out, for it may carry a token
+              out.asset_weights = [];
               for (const r of resources) {
                 const t = typeOf(r);
                 out[t + '_bytes'] = (out[t + '_bytes'] || 0) + (r.transferSize || 0);
                 out[t + '_requests'] = (out[t + '_requests'] || 0) + 1;
+                if ((t === 'script' || t === 'stylesheet') && out.asset_weights.length < 200) {
+                  let where = r.name;
+                  try {
+                    const u = new URL(r.name);
+                    where = u.origin === location.origin ? u.pathname : u.origin + u.pathname;
+                  } catch (e) { }
+                  out.asset_weights.push([where, t, r.transferSize || 0]);
+                }
               }
               if (n) {
                 out.ttfb_ms = n.responseStart;

@@ -20,7 +20,7 @@ class PageJudgeTest {
     private static PageObservation seen(int status, List<String> consoleErrors, List<FailedRequest> failed, String html) {
         return new PageObservation("http://shop.test/checkout", "http://shop.test/checkout", true, status, "", List.of(),
                 "Shop · Checkout", List.of(), List.of(), consoleErrors, List.of(), failed, Optional.of(html), Optional.empty(),
-                Map.of(), List.of(), 1, false);
+                Map.of(), List.of(), List.of(), 1, false);
     }
 
     private static PageSpec spec(Severity console, Severity sameOrigin, Severity thirdParty) {
@@ -97,7 +97,7 @@ class PageJudgeTest {
                 "stylesheet", true);
         PageObservation refused = new PageObservation("http://shop.test/checkout", "http://shop.test/checkout", false, 0,
                 "net::ERR_CONNECTION_REFUSED", List.of(), "", List.of(), List.of(), List.of(), List.of(), List.of(),
-                Optional.empty(), Optional.empty(), Map.of(), List.of(), 1, false);
+                Optional.empty(), Optional.empty(), Map.of(), List.of(), List.of(), 1, false);
 
         assertThat(judge.judge(seen(503, List.of(), List.of(), ""))).extracting(PageFinding::transientCause)
                 .containsExactly(Optional.of("HTTP 503"));
@@ -117,7 +117,7 @@ class PageJudgeTest {
         PageObservation o = seen(200, List.of("noise"), List.of(), "");
         return new PageObservation(o.url(), o.finalUrl(), false, o.mainStatus(), "", List.of(), "", List.of(), List.of(),
                 o.consoleErrors(), List.of(), List.of(), Optional.empty(), Optional.empty(), Map.of(), List.of(),
-                navigations, scriptBusy);
+                List.of(), navigations, scriptBusy);
     }
 
     @Test
