@@ -33,7 +33,7 @@ public final class Browsers implements AutoCloseable {
             return Optional.empty();
         }
         if (session.isEmpty()) {
-            BrowserChoice choice = new BrowserLocator(io.env()).locate(suite.browser().executable());
+            BrowserChoice choice = new BrowserLocator(io.env()).locate(suite.browser());
             session = Optional.of(BrowserSession.open(choice, BrowserSession.Options.of(suite.pagesParallel(),
                     suite.tls() == TlsPolicy.INSECURE)));
             new ConsoleReporter(io.out(), Style.of(io), suite.redactor())

@@ -11,6 +11,7 @@ import dev.gate.checks.http.TlsPolicy;
 import dev.gate.checks.latency.LatencySpec;
 import dev.gate.checks.metric.MetricsSpec;
 import dev.gate.checks.page.BrowserSpec;
+import dev.gate.checks.page.RemoteBrowser;
 import dev.gate.checks.page.PageSpec;
 import dev.gate.verdict.Policy;
 import dev.gate.checks.trend.TripwireSpec;
@@ -155,6 +156,8 @@ public final class SuiteLoader {
         secrets.addAll(notify.secrets());
         // a header to Prometheus is its credentials, written in the suite or not
         secrets.addAll(metrics.headers().values());
+        // a grid's token rides in the connect URL's query string, written in the suite or not
+        browser.connect().ifPresent(remote -> secrets.addAll(remote.secrets()));
         if (target == null) {
             return null;
         }
@@ -257,8 +260,9 @@ public final class SuiteLoader {
         Optional<Path> executable = b.get("executable").flatMap(SuiteNode::text).map(folder::resolve);
         boolean always = b.get("screenshots").flatMap(n -> n.oneOf(Screenshots.class))
                 .map(s -> s == Screenshots.ALWAYS).orElse(false);
+        Optional<RemoteBrowser> connect = RemoteBrowserReader.read(b);
         b.rejectUnknownKeys();
-        return new BrowserSpec(executable, always);
+        return new BrowserSpec(executable, always, connect);
     }
 
     /** Written {@code screenshots: on-failure | always}. */

@@ -8,7 +8,8 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * The one place that decides which browser runs: {@code GATE_BROWSER}, else the suite's
+ * The one place that decides which browser runs: the suite's {@code browser.connect} (a remote
+ * browser, nothing local needed), else {@code GATE_BROWSER}, else the suite's
  * {@code browser.executable}, else a Chromium or Chrome on the PATH or in the usual places, else
  * Playwright's own managed browser (downloaded where the internet is reachable).
  */
@@ -26,6 +27,14 @@ public final class BrowserLocator {
 
     public BrowserLocator(Map<String, String> env) {
         this.env = env;
+    }
+
+    /** The suite's remote browser, or a local one found as {@link #locate(Optional)} does. */
+    public BrowserChoice locate(BrowserSpec suite) throws BrowserUnavailableException {
+        if (suite.connect().isPresent()) {
+            return BrowserChoice.remote(suite.connect().get());
+        }
+        return locate(suite.executable());
     }
 
     public BrowserChoice locate(Optional<Path> fromSuite) throws BrowserUnavailableException {

@@ -5,11 +5,13 @@ import com.microsoft.playwright.BrowserType;
 import com.microsoft.playwright.Playwright;
 import com.microsoft.playwright.PlaywrightException;
 import dev.gate.checks.LoginOutcome;
+import dev.gate.checks.time.Durations;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
@@ -24,6 +26,8 @@ import java.util.concurrent.TimeoutException;
  * {@link Heartbeat} page) pumps the events of all of them. Pages load in parallel in the browser
  * even though one thread drives them. A page over its timeout is closed, a lost browser is
  * replaced for the pages still queued, and a browser that does not close in time is killed.
+ * With a {@link RemoteBrowser} the session connects to a Playwright server instead of launching,
+ * and all else is the same; a server it cannot reach fails every page with one line.
  */
 public final class BrowserSession implements AutoCloseable {
     private static final long PUMP_MS = 25;
@@ -176,7 +180,16 @@ public final class BrowserSession implements AutoCloseable {
         try {
             playwright = createPlaywright();
             driver = DriverProcess.newest();
-            Browser browser = launch(playwright);
+            Browser browser;
+            try {
+                browser = launch(playwright);
+            } catch (RemoteUnreachable e) {
+                // fail closed, page by page: an unreachable grid blocks the deploy like a broken page,
+                // it is not a machine without a browser (exit 2)
+                ready.complete("no browser");
+                refuseUntilClosed(e.getMessage());
+                return;
+            }
             ready.complete("Chromium " + browser.version());
             while (!closing) {
                 try {
@@ -267,6 +280,16 @@ public final class BrowserSession implements AutoCloseable {
         }
     }
 
+    /** Answers every task with why, until the session closes. */
+    private void refuseUntilClosed(String why) throws InterruptedException {
+        while (!closing) {
+            Task t = queue.poll(200, TimeUnit.MILLISECONDS);
+            if (t != null) {
+                t.refuse(why);
+            }
+        }
+    }
+
     private void failInFlight(String why) {
         if (!inFlight.isEmpty()) {
             rendererMayHang = true;
@@ -327,7 +350,11 @@ public final class BrowserSession implements AutoCloseable {
         }
     }
 
+    /** Starts the browser, or, with a {@link RemoteBrowser}, connects to it: the one place that chooses. */
     private Browser launch(Playwright playwright) throws BrowserUnavailableException {
+        if (choice.remote().isPresent()) {
+            return connect(playwright, choice.remote().get());
+        }
         List<String> args = new ArrayList<>(List.of("--disable-background-networking", "--disable-component-update",
                 "--disable-sync", "--no-first-run", "--disable-dev-shm-usage", "--disable-gpu"));
         if (options.runningAsRoot()) {
@@ -344,8 +371,36 @@ public final class BrowserSession implements AutoCloseable {
         }
     }
 
+    /**
+     * Closing the session later closes the driver, and with it this connection: the server then
+     * closes the browser it started for it; nothing here kills a process of the remote machine.
+     */
+    private static Browser connect(Playwright playwright, RemoteBrowser remote) {
+        try {
+            return playwright.chromium().connect(remote.endpoint().toString(),
+                    new BrowserType.ConnectOptions().setTimeout(remote.connectTimeout().toMillis()));
+        } catch (PlaywrightException e) {
+            // the driver's message quotes the endpoint, token and all: hidden before the line is cut
+            String why = firstLine(remote.hide(Objects.requireNonNullElse(e.getMessage(), "")), e).replaceFirst("^BrowserType\\.connect: ", "");
+            throw new RemoteUnreachable("browser: could not connect to " + remote.shown() + " within "
+                    + Durations.format(remote.connectTimeout()) + ": " + why + "; is the Playwright server running?");
+        }
+    }
+
+    /** A remote browser that could not be reached: the pages fail with this message. */
+    private static final class RemoteUnreachable extends RuntimeException {
+        private static final long serialVersionUID = 1L;
+
+        RemoteUnreachable(String message) {
+            super(message);
+        }
+    }
+
     static String firstLine(Throwable e) {
-        String m = e.getMessage();
+        return firstLine(e.getMessage(), e);
+    }
+
+    private static String firstLine(String m, Throwable e) {
         if (m == null || m.isBlank()) {
             return e.getClass().getSimpleName();
         }

@@ -9,11 +9,17 @@ import java.util.Optional;
  *
  * @param executable       a browser binary to use instead of looking for one
  * @param screenshotAlways keep a screenshot of every page, not only of failing ones
+ * @param connect          a remote browser to render on instead of a local one
  */
-public record BrowserSpec(Optional<Path> executable, boolean screenshotAlways) {
+public record BrowserSpec(Optional<Path> executable, boolean screenshotAlways, Optional<RemoteBrowser> connect) {
     public static final BrowserSpec DEFAULT = new BrowserSpec(Optional.empty(), false);
 
     public BrowserSpec {
         Objects.requireNonNull(executable);
+        Objects.requireNonNull(connect);
+    }
+
+    public BrowserSpec(Optional<Path> executable, boolean screenshotAlways) {
+        this(executable, screenshotAlways, Optional.empty());
     }
 }

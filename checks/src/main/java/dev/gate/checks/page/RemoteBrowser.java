@@ -1,0 +1,73 @@
+package dev.gate.checks.page;
+
+import dev.gate.checks.time.Durations;
+import java.net.URI;
+import java.net.URLDecoder;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.LinkedHashSet;
+import java.util.Objects;
+import java.util.Set;
+
+/**
+ * A browser on another machine, reached over Playwright's own protocol: a {@code playwright
+ * run-server}, or a grid that speaks it (browserless, Selenium Grid 4). The suite's
+ * {@code browser.connect}.
+ *
+ * <p>Grids take their token in the query string, so the endpoint is never shown whole: messages
+ * name it by {@link #shown()}, which keeps scheme, host, port and path and drops the rest.
+ *
+ * @param endpoint       a {@code ws://} or {@code wss://} URL
+ * @param connectTimeout how long connecting may take before the pages fail
+ */
+public record RemoteBrowser(URI endpoint, Duration connectTimeout) {
+    public static final Duration DEFAULT_CONNECT_TIMEOUT = Duration.ofSeconds(30);
+
+    public RemoteBrowser {
+        Objects.requireNonNull(endpoint);
+        Objects.requireNonNull(connectTimeout);
+    }
+
+    /** {@code ws://grid:3000/?…}: where the browser is, without the credentials a URL may carry. */
+    public String shown() {
+        return shown(endpoint);
+    }
+
+    /** {@link #shown()} for any URL, also one the suite rejects. */
+    public static String shown(URI uri) {
+        String port = uri.getPort() < 0 ? "" : ":" + uri.getPort();
+        String path = uri.getRawPath() == null || uri.getRawPath().isEmpty() ? "/" : uri.getRawPath();
+        String rest = uri.getRawQuery() != null || uri.getRawFragment() != null ? "?…" : "";
+        return uri.getScheme() + "://" + uri.getHost() + port + path + rest;
+    }
+
+    /** The endpoint replaced by its {@link #shown()} form, in a message that may quote it (the driver's do). */
+    public String hide(String text) {
+        return text.replace(endpoint.toString(), shown()).replace(endpoint.toASCIIString(), shown());
+    }
+
+    /** The parts of the endpoint that may be credentials: the query's values and the user information. */
+    public Set<String> secrets() {
+        Set<String> secrets = new LinkedHashSet<>();
+        if (endpoint.getRawUserInfo() != null) {
+            secrets.add(endpoint.getRawUserInfo());
+            secrets.add(endpoint.getUserInfo());
+        }
+        if (endpoint.getRawQuery() != null) {
+            for (String pair : endpoint.getRawQuery().split("&")) {
+                int eq = pair.indexOf('=');
+                String value = eq < 0 ? pair : pair.substring(eq + 1);
+                if (!value.isEmpty()) {
+                    secrets.add(value);
+                    secrets.add(URLDecoder.decode(value, StandardCharsets.UTF_8));
+                }
+            }
+        }
+        return secrets;
+    }
+
+    /** What the console says the session runs on. */
+    public String description() {
+        return "Playwright server " + shown() + ", connect timeout " + Durations.format(connectTimeout);
+    }
+}
