@@ -37,7 +37,7 @@ final class RemoteBrowserReader {
             }
             String scheme = uri.getScheme();
             if (scheme == null || !(scheme.equalsIgnoreCase("ws") || scheme.equalsIgnoreCase("wss"))) {
-                node.problem("\"" + (scheme == null ? "" : RemoteBrowser.shown(uri)) + "\" is not a ws:// or wss:// URL; "
+                node.problem("\"" + RemoteBrowser.shown(uri) + "\" is not a ws:// or wss:// URL; "
                         + "expected the URL of a Playwright server, such as ws://grid:3000/");
                 return Optional.empty();
             }

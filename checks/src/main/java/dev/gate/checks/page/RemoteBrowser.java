@@ -35,6 +35,13 @@ public record RemoteBrowser(URI endpoint, Duration connectTimeout) {
 
     /** {@link #shown()} for any URL, also one the suite rejects. */
     public static String shown(URI uri) {
+        if (uri.getHost() == null) {
+            String part = uri.getRawSchemeSpecificPart();
+            part = part.substring(part.indexOf('@') + 1);
+            int query = part.indexOf('?');
+            String rest = query >= 0 || uri.getRawFragment() != null ? "?…" : "";
+            return (uri.getScheme() == null ? "" : uri.getScheme() + ":") + (query < 0 ? part : part.substring(0, query)) + rest;
+        }
         String port = uri.getPort() < 0 ? "" : ":" + uri.getPort();
         String path = uri.getRawPath() == null || uri.getRawPath().isEmpty() ? "/" : uri.getRawPath();
         String rest = uri.getRawQuery() != null || uri.getRawFragment() != null ? "?…" : "";
