@@ -68,10 +68,9 @@ class RemoteBrowserIT {
 
         try (PlaywrightServer server = PlaywrightServer.start(dir.resolve("server"))) {
             Path remote = Files.createDirectories(dir.resolve("remote"));
-            String endpoint = server.endpoint("token=${env:GRID_TOKEN}");
-            Suites.write(remote, "suite.yaml", suite("{ connect: \"" + endpoint + "\", connect_timeout: 20s }"));
+            Suites.write(remote, "suite.yaml", suite("{ connect: \"" + server.endpoint("") + "\", connect_timeout: 20s }"));
             // no local browser at all: a launch would be exit 2, so only the server can render these pages
-            Cli gate = new Cli(remote).env("GRID_TOKEN", TOKEN).env("GATE_BROWSER", remote.resolve("no-such-chrome").toString());
+            Cli gate = new Cli(remote).env("GATE_BROWSER", remote.resolve("no-such-chrome").toString());
 
             Cli.Result there = gate.run("verify", "--suite", "suite.yaml", "--expect-commit", NEW, "--out", "run");
 
@@ -85,15 +84,24 @@ class RemoteBrowserIT {
             JsonNode cart = RunFolders.check(record, "cart");
             assertThat(cart.path("status").asText()).isEqualTo("FAIL");
             assertThat(cart.path("details").toString()).contains("cart failed to load").contains("/app.js");
-            assertThat(cart.path("artifacts")).extracting(a -> a.path("path").asText())
-                    .contains("artifacts/cart/screenshot.png");
+            // the evidence comes back over the connection: the screenshot and the trace, as locally
+            assertThat(artifacts(cart)).contains("artifacts/cart/screenshot.png")
+                    .isEqualTo(artifacts(RunFolders.check(localRecord, "cart")));
             assertThat(there.out()).contains("BLOCK  cart: ");
-            assertThat(there.all()).doesNotContain(TOKEN);
-            assertThat(RunFolders.filesContaining(remote.resolve("run"), TOKEN)).as("files holding the token").isEmpty();
-
             assertThat(server.running()).as("the server outlives the gate's connection").isTrue();
             assertThat(awaitNoBrowsers(server)).as("the browser the server started for the gate, once it disconnected")
                     .isEmpty();
+
+            // a grid's token in the query string goes nowhere the gate writes
+            Path withToken = Files.createDirectories(dir.resolve("token"));
+            Suites.write(withToken, "suite.yaml", suite("{ connect: \"" + server.endpoint("token=${env:GRID_TOKEN}") + "\" }"));
+            Cli.Result tokened = new Cli(withToken).env("GRID_TOKEN", TOKEN)
+                    .run("verify", "--suite", "suite.yaml", "--expect-commit", NEW, "--out", "run");
+            assertThat(tokened.exit()).as(tokened.all()).isEqualTo(1);
+            assertThat(RunFolders.check(RunFolders.record(withToken.resolve("run"), 1), "home").path("status").asText())
+                    .isEqualTo("PASS");
+            assertThat(tokened.all()).doesNotContain(TOKEN);
+            assertThat(RunFolders.filesContaining(withToken.resolve("run"), TOKEN)).as("files holding the token").isEmpty();
         }
     }
 
@@ -159,6 +167,12 @@ class RemoteBrowserIT {
             out.add(c.path("id").asText() + " " + c.path("status").asText()
                     + (c.path("status").asText().equals("PASS") ? "" : " " + c.path("summary").asText()));
         }
+        return out;
+    }
+
+    private static List<String> artifacts(JsonNode check) {
+        List<String> out = new ArrayList<>();
+        check.path("artifacts").forEach(a -> out.add(a.path("path").asText()));
         return out;
     }
 

@@ -42,7 +42,9 @@ class RemoteBrowserSuiteTest {
         assertThat(remote.hide("connect to wss://grid.example.com/?token=grid-tok-2718281828 failed"))
                 .isEqualTo("connect to wss://grid.example.com/?… failed");
 
-        Suite written = parse(HEAD + "browser: { connect: \"ws://grid:3000/?token=literal-tok-1&region=eu\" }\n");
+        Suite written = parse(HEAD + "browser: { connect: \"ws://grid:3000/?token=literal-tok-1&browser=chromium"
+                + "&launch-options=%7B%22headless%22%3Atrue%7D\" }\n");
+        assertThat(written.secrets()).containsExactly("literal-tok-1");
         assertThat(written.redactor().redact("token=literal-tok-1")).isEqualTo("token=•••");
     }
 

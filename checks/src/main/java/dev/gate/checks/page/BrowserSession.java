@@ -186,7 +186,7 @@ public final class BrowserSession implements AutoCloseable {
             } catch (RemoteUnreachable e) {
                 // fail closed, page by page: an unreachable grid blocks the deploy like a broken page,
                 // it is not a machine without a browser (exit 2)
-                ready.complete("no browser");
+                ready.complete("not connected");
                 refuseUntilClosed(e.getMessage());
                 return;
             }

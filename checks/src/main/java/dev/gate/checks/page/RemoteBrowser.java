@@ -22,6 +22,8 @@ import java.util.Set;
  */
 public record RemoteBrowser(URI endpoint, Duration connectTimeout) {
     public static final Duration DEFAULT_CONNECT_TIMEOUT = Duration.ofSeconds(30);
+    /** Query parameters of {@code playwright run-server}'s own that hold no credentials. */
+    private static final Set<String> SERVER_PARAMETERS = Set.of("browser", "launch-options");
 
     public RemoteBrowser {
         Objects.requireNonNull(endpoint);
@@ -53,7 +55,11 @@ public record RemoteBrowser(URI endpoint, Duration connectTimeout) {
         return text.replace(endpoint.toString(), shown()).replace(endpoint.toASCIIString(), shown());
     }
 
-    /** The parts of the endpoint that may be credentials: the query's values and the user information. */
+    /**
+     * The parts of the endpoint that may be credentials: the user information and the query's
+     * values, except those of the parameters a Playwright server reads itself, which name a browser
+     * and its launch options (a suite with secrets records no trace, and "chromium" is no secret).
+     */
     public Set<String> secrets() {
         Set<String> secrets = new LinkedHashSet<>();
         if (endpoint.getRawUserInfo() != null) {
@@ -64,7 +70,7 @@ public record RemoteBrowser(URI endpoint, Duration connectTimeout) {
             for (String pair : endpoint.getRawQuery().split("&")) {
                 int eq = pair.indexOf('=');
                 String value = eq < 0 ? pair : pair.substring(eq + 1);
-                if (!value.isEmpty()) {
+                if (!value.isEmpty() && !SERVER_PARAMETERS.contains(eq < 0 ? "" : pair.substring(0, eq))) {
                     secrets.add(value);
                     secrets.add(URLDecoder.decode(value, StandardCharsets.UTF_8));
                 }
