@@ -16,10 +16,12 @@ import java.net.ServerSocket;
 import java.net.Socket;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -157,6 +159,38 @@ class RemoteBrowserIT {
         } finally {
             for (Socket s : held) {
                 s.close();
+            }
+        }
+    }
+
+    /** The server goes away while a page renders: that page fails, the reconnect fails, the gate blocks and ends. */
+    @Test
+    void aServerThatDiesMidRunFailsThePagesAndTheGateEnds() throws Exception {
+        assumeTrue(PlaywrightServer.installed(), "playwright is not installed (bin/test installs it into .tools/)");
+        CountDownLatch rendering = new CountDownLatch(1);
+        site.route("/", q -> Reply.html("<!doctype html><html><head><title>t</title><meta name=\"commit\" content=\"" + NEW
+                + "\"></head><body><main id=\"main\">hello</main><script src=\"/slow.js\"></script></body></html>"));
+        site.route("/slow.js", q -> {
+            rendering.countDown();
+            return new Reply(200, Map.of("Content-Type", "application/javascript"), "window.loaded = 1;", Duration.ofSeconds(60));
+        });
+        try (PlaywrightServer server = PlaywrightServer.start(dir.resolve("server"))) {
+            Suites.write(dir, "suite.yaml", Suites.onePage(site.url(), "browser: { connect: \"" + server.endpoint("")
+                    + "\", connect_timeout: 2s }\n").replace("page: 20s", "page: 60s"));
+            try (GateProcess gate = GateProcess.in(dir).start("verify", "--suite", "suite.yaml", "--expect-commit", NEW,
+                    "--out", "run")) {
+                assertThat(rendering.await(60, TimeUnit.SECONDS)).as("the remote browser asked for the page's script").isTrue();
+
+                server.kill();
+                int exit = gate.awaitExit(Duration.ofSeconds(60));
+
+                assertThat(exit).as(gate.output()).isEqualTo(1);
+                JsonNode home = RunFolders.check(RunFolders.record(dir.resolve("run"), 1), "home");
+                assertThat(home.path("status").asText()).isEqualTo("ERROR");
+                // which the gate sees first depends on when the driver reports the lost connection, as with a local crash
+                assertThat(home.path("summary").asText()).as(gate.output())
+                        .matches("/: (Target page, context or browser has been closed|the browser failed: .+)");
+                RunFolders.assertNothingHalfWritten(dir.resolve("run"));
             }
         }
     }

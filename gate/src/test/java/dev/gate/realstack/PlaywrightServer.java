@@ -91,6 +91,11 @@ public final class PlaywrightServer implements AutoCloseable {
 
     @Override
     public void close() {
+        kill();
+    }
+
+    /** Kills the server and the browsers it runs at once, as a crashed grid node goes. */
+    public void kill() {
         process.toHandle().descendants().forEach(ProcessHandle::destroyForcibly);
         process.destroyForcibly();
         try {

@@ -99,7 +99,8 @@ public final class BrowserSession implements AutoCloseable {
         BrowserSession session = new BrowserSession(choice, options);
         session.thread.start();
         try {
-            session.ready.get(180, TimeUnit.SECONDS);
+            // a remote browser's own connect timeout ends the wait first: its failure is the pages' to report
+            session.ready.get(180 + choice.remote().map(r -> r.connectTimeout().toSeconds()).orElse(0L), TimeUnit.SECONDS);
             return session;
         } catch (ExecutionException e) {
             session.close();
@@ -180,16 +181,7 @@ public final class BrowserSession implements AutoCloseable {
         try {
             playwright = createPlaywright();
             driver = DriverProcess.newest();
-            Browser browser;
-            try {
-                browser = launch(playwright);
-            } catch (RemoteUnreachable e) {
-                // fail closed, page by page: an unreachable grid blocks the deploy like a broken page,
-                // it is not a machine without a browser (exit 2)
-                ready.complete("not connected");
-                refuseUntilClosed(e.getMessage());
-                return;
-            }
+            Browser browser = launch(playwright);
             ready.complete("Chromium " + browser.version());
             while (!closing) {
                 try {
@@ -207,6 +199,13 @@ public final class BrowserSession implements AutoCloseable {
             }
         } catch (InterruptedException e) {
             // closing
+        } catch (RemoteUnreachable e) {
+            // fail closed, page by page: an unreachable grid (at the start, or when reconnecting after
+            // it dropped the browser) blocks the deploy like a broken page; it is not a machine
+            // without a browser, which is exit 2
+            ready.complete("not connected");
+            failInFlight(e.getMessage());
+            refuseUntilClosed(e.getMessage());
         } catch (BrowserUnavailableException | RuntimeException e) {
             ready.completeExceptionally(e);
             String why = "the browser failed: " + firstLine(e);
@@ -281,12 +280,16 @@ public final class BrowserSession implements AutoCloseable {
     }
 
     /** Answers every task with why, until the session closes. */
-    private void refuseUntilClosed(String why) throws InterruptedException {
-        while (!closing) {
-            Task t = queue.poll(200, TimeUnit.MILLISECONDS);
-            if (t != null) {
-                t.refuse(why);
+    private void refuseUntilClosed(String why) {
+        try {
+            while (!closing) {
+                Task t = queue.poll(200, TimeUnit.MILLISECONDS);
+                if (t != null) {
+                    t.refuse(why);
+                }
             }
+        } catch (InterruptedException e) {
+            // closing
         }
     }
 
