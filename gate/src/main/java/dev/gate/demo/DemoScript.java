@@ -49,8 +49,8 @@ public final class DemoScript {
 
     /** Three releases each a little slower than the one before: no comparison blocks them, the history sees it. */
     static final List<Scenario> CREEP = List.of(
-            new Scenario("v10", Verdict.PASS, "the product list is about 1.5 ms slower, too little to block"),
-            new Scenario("v11", Verdict.PASS, "and about 1.5 ms slower again"),
+            new Scenario("v10", Verdict.PASS, "the product list is about 1 ms slower, too little to block"),
+            new Scenario("v11", Verdict.PASS, "and about 1 ms slower again"),
             new Scenario("v12", Verdict.WARN, "and again: each deploy passes its own comparison with the one before"));
 
     /** Fixed, so that the demo repository has the same commits on every machine. */

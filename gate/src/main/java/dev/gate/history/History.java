@@ -63,7 +63,7 @@ public final class History {
                     EndpointStats s = d.endpoints().get(id);
                     if (d.passed() && s != null && d.commit().isPresent()) {
                         series.add(new DeployPoint(d.commit().get(), d.previousCommit(), d.subject(), d.finishedAt(),
-                                s.medianMs(), s.p95Ms()));
+                                s.medianMs(), s.p95Ms(), s.n(), s.logSd()));
                     }
                 }
                 points.put(id, series.subList(Math.max(0, series.size() - Tripwire.SEARCH_DEPLOYS), series.size()));

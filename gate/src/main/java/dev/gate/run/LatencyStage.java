@@ -11,8 +11,10 @@ import dev.gate.checks.latency.LatencyEndpoint;
 import dev.gate.checks.latency.LatencySampler;
 import dev.gate.checks.latency.LatencySamples;
 import dev.gate.checks.latency.LatencySpec;
+import dev.gate.checks.latency.SessionDrift;
 import dev.gate.checks.page.PageSpec;
 import dev.gate.checks.trend.EndpointTrend;
+import dev.gate.checks.trend.DriftEstimate;
 import dev.gate.checks.trend.Tripwire;
 import dev.gate.suite.Suite;
 import java.net.URI;
@@ -63,7 +65,9 @@ public final class LatencyStage implements Stage {
         LatencySpec spec = suite.latency();
         try (LatencySampler sampler = sampler(context, endpoints(context))) {
             KeptSamples kept = new KeptSamples(sampler);
-            return withTripwires(LatencyDecision.run(spec, before, kept), kept);
+            // earlier deploys show how far the median moves between sessions, which this run's rounds cannot
+            Map<String, SessionDrift> drifts = DriftEstimate.of(trend, spec.endpoints(), suite.tripwire().deploys());
+            return withTripwires(LatencyDecision.run(spec, before, kept, drifts), kept);
         } catch (InterruptedException e) {
             throw e;
         } catch (Exception e) {

@@ -20,6 +20,12 @@ public final class LatencyComparison {
      */
     public static LatencyStats measure(LatencySamples baseline, LatencySamples current, double confidence,
             int roundSize) {
+        return measure(baseline, current, confidence, roundSize, SessionDrift.NONE);
+    }
+
+    /** @param drift how much the endpoint's median moves between sessions, from earlier deploys */
+    public static LatencyStats measure(LatencySamples baseline, LatencySamples current, double confidence,
+            int roundSize, SessionDrift drift) {
         if (!baseline.endpointId().equals(current.endpointId())) {
             throw new IllegalArgumentException("cannot compare the baseline of \"" + baseline.endpointId()
                     + "\" with current samples of \"" + current.endpointId() + "\"");
@@ -31,7 +37,7 @@ public final class LatencyComparison {
         double[] x = baseline.values();
         double[] y = current.values();
         int size = Math.max(1, roundSize);
-        RoundTest test = RoundTest.of(Rounds.of(x, size), Rounds.of(y, size));
+        RoundTest test = RoundTest.of(Rounds.of(x, size), Rounds.of(y, size)).withDrift(drift);
         return new LatencyStats(
                 current.endpointId(),
                 current.label(),

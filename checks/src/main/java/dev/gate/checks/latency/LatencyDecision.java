@@ -29,9 +29,15 @@ public final class LatencyDecision {
     /** Check results: one per latency endpoint (in the suite's order), then one per budgeted endpoint. */
     public static List<CheckResult> decide(List<LatencySamples> baselines, List<LatencySamples> currents,
             LatencySpec spec) {
+        return decide(baselines, currents, spec, Map.of());
+    }
+
+    /** @param drifts per endpoint id, how much its median moves between sessions; absent ones are unknown */
+    public static List<CheckResult> decide(List<LatencySamples> baselines, List<LatencySamples> currents,
+            LatencySpec spec, Map<String, SessionDrift> drifts) {
         Map<String, LatencySamples> before = byId(baselines);
         Map<String, LatencySamples> now = byId(currents);
-        return results(spec, before, now, judgeTogether(spec, before, now), Map.of());
+        return results(spec, before, now, judgeTogether(spec, before, now, drifts), Map.of());
     }
 
     /**
@@ -41,6 +47,12 @@ public final class LatencyDecision {
      */
     public static List<CheckResult> run(LatencySpec spec, List<LatencySamples> baselines, CurrentSampler sampler)
             throws Exception {
+        return run(spec, baselines, sampler, Map.of());
+    }
+
+    /** @param drifts per endpoint id, how much its median moves between sessions; absent ones are unknown */
+    public static List<CheckResult> run(LatencySpec spec, List<LatencySamples> baselines, CurrentSampler sampler,
+            Map<String, SessionDrift> drifts) throws Exception {
         Map<String, LatencySamples> before = byId(baselines);
         List<String> wanted = new ArrayList<>(new LinkedHashSet<>(concat(spec.endpoints(), spec.budgets().keySet())));
         List<String> compared = spec.endpoints().stream().filter(before::containsKey).toList();
@@ -48,7 +60,7 @@ public final class LatencyDecision {
         Map<String, LatencySamples> now = byId(sampler.sample(wanted, plan.size(0)));
         Map<String, EndpointVerdict> verdicts;
         if (plan.looks() == 1) {
-            verdicts = judgeTogether(spec, before, now);
+            verdicts = judgeTogether(spec, before, now, drifts);
         } else {
             verdicts = new LinkedHashMap<>();
             List<String> open = new ArrayList<>(compared.stream().filter(id -> comparable(spec, before, now, id)).toList());
@@ -59,7 +71,7 @@ public final class LatencyDecision {
                     }
                 }
                 for (String id : List.copyOf(open)) {
-                    LookDecision d = plan.decide(look, before.get(id), now.get(id));
+                    LookDecision d = plan.decide(look, before.get(id), now.get(id), drift(drifts, id));
                     if (d.done() || look == plan.looks() - 1) {
                         verdicts.put(id, d.verdict());
                         open.remove(id);
@@ -71,13 +83,17 @@ public final class LatencyDecision {
         return results(spec, before, now, verdicts, sampler.coldStarts());
     }
 
+    private static SessionDrift drift(Map<String, SessionDrift> drifts, String id) {
+        return drifts.getOrDefault(id, SessionDrift.NONE);
+    }
+
     private static Map<String, EndpointVerdict> judgeTogether(LatencySpec spec, Map<String, LatencySamples> before,
-            Map<String, LatencySamples> now) {
+            Map<String, LatencySamples> now, Map<String, SessionDrift> drifts) {
         List<LatencyStats> compared = new ArrayList<>();
         for (String id : spec.endpoints()) {
             if (comparable(spec, before, now, id)) {
                 compared.add(LatencyComparison.measure(before.get(id), now.get(id), spec.confidence(),
-                        spec.effectiveRoundSize()));
+                        spec.effectiveRoundSize(), drift(drifts, id)));
             }
         }
         double[] adjusted = HolmCorrection.adjust(compared.stream().mapToDouble(s -> s.test().pValue()).toArray());

@@ -18,6 +18,11 @@ public final class LatencyMetrics {
     public static final String CURRENT_P95 = "current_p95";
     /** What the comparison found ({@link LatencyFinding#key()}): {@code inconclusive}, {@code worth_blocking}, … */
     public static final String FINDING = "finding";
+    /**
+     * How much the median moves between sessions, as a fraction, from earlier deploys: present when
+     * it, rather than the rounds, set the comparison's uncertainty.
+     */
+    public static final String SESSION_DRIFT = "session_drift";
 
     private LatencyMetrics() {
     }

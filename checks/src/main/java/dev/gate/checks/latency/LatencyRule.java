@@ -82,7 +82,14 @@ public final class LatencyRule {
                 s.roundSize(), t.baselineRounds(), t.currentRounds(), s.baselineMs().size(), s.currentMs().size(),
                 t.standardError() > 0 ? t.logRatio() / t.standardError() : 0.0, t.degreesOfFreedom(),
                 LatencyLine.pValue(t.pValue()), LatencyLine.percent(Math.expm1(t.roundSpread()))));
-        return new EndpointVerdict(s, finding, finding.status(spec.inconclusive()), summary, p, level, spec, details);
+        if (t.driftDecides()) {
+            details.add("between sessions this endpoint's median moves by " + LatencyLine.percent(Math.expm1(t.drift().logSpread()))
+                    + " beyond sampling noise (robust spread over its last " + t.drift().deploys() + " deploys), "
+                    + "which rounds within one session cannot see: it is added to the comparison's uncertainty");
+        }
+        EndpointVerdict verdict = new EndpointVerdict(s, finding, finding.status(spec.inconclusive()), summary, p, level, spec,
+                details);
+        return t.driftDecides() ? verdict.withMetric(LatencyMetrics.SESSION_DRIFT, Math.expm1(t.drift().logSpread())) : verdict;
     }
 
     /** {@code 4%}; a test can find a release slower while the ratio is barely above 1. */

@@ -18,9 +18,22 @@ import org.apache.commons.statistics.distribution.TDistribution;
  * @param pValue         one-sided: the chance of a difference this large if the release is not slower
  * @param roundSpread    the pooled standard deviation of a round's summary, in log latency: drift
  *                       plus the noise within a round
+ * @param drift          the drift between sessions added to the rounds' variance;
+ *                       {@link SessionDrift#NONE} when the rounds alone decide
  */
 public record RoundTest(double logRatio, double standardError, int degreesOfFreedom, double pValue,
-        int baselineRounds, int currentRounds, double roundSpread) {
+        int baselineRounds, int currentRounds, double roundSpread, SessionDrift drift) {
+
+    public RoundTest {
+        java.util.Objects.requireNonNull(drift, "drift");
+    }
+
+    /** A comparison of the rounds alone. */
+    public RoundTest(double logRatio, double standardError, int degreesOfFreedom, double pValue,
+                     int baselineRounds, int currentRounds, double roundSpread) {
+        this(logRatio, standardError, degreesOfFreedom, pValue, baselineRounds, currentRounds, roundSpread,
+                SessionDrift.NONE);
+    }
 
     public static RoundTest of(double[] baselineRounds, double[] currentRounds) {
         int m = baselineRounds.length;
@@ -42,7 +55,31 @@ public record RoundTest(double logRatio, double standardError, int degreesOfFree
         } else {
             p = d > 0 ? 0 : 1;
         }
-        return new RoundTest(d, se, df, p, m, n, spread);
+        return new RoundTest(d, se, df, p, m, n, spread, SessionDrift.NONE);
+    }
+
+    /**
+     * The same comparison with the drift between sessions that earlier deploys showed added to its
+     * variance: the rounds measure the noise within this session and the baseline's, the drift what
+     * moves a whole session. The degrees of freedom combine the two (Welch–Satterthwaite).
+     */
+    public RoundTest withDrift(SessionDrift between) {
+        if (!between.known() || between.logSpread() == 0) {
+            return this;
+        }
+        double rounds = standardError * standardError;
+        double drift = between.logSpread() * between.logSpread();
+        double se = Math.sqrt(rounds + drift);
+        double df = (rounds + drift) * (rounds + drift)
+                / (rounds * rounds / degreesOfFreedom + drift * drift / between.degreesOfFreedom());
+        int combined = (int) Math.max(1, Math.floor(df));
+        double p = TDistribution.of(combined).survivalProbability(logRatio / se);
+        return new RoundTest(logRatio, se, combined, p, baselineRounds, currentRounds, roundSpread, between);
+    }
+
+    /** Whether drift between sessions, measured over earlier deploys, is in the standard error. */
+    public boolean driftDecides() {
+        return drift.known();
     }
 
     /** The ratio current / baseline with its two-sided interval at {@code confidence}. */

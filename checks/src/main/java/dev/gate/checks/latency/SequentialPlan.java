@@ -102,10 +102,16 @@ public final class SequentialPlan {
      * of {@link #size(int)} (failed requests); the test uses what there is and the plan's levels.
      */
     public LookDecision decide(int look, LatencySamples baseline, LatencySamples current) {
+        return decide(look, baseline, current, SessionDrift.NONE);
+    }
+
+    /** The same, with the drift between sessions counted in the comparison's uncertainty. */
+    public LookDecision decide(int look, LatencySamples baseline, LatencySamples current, SessionDrift drift) {
         if (look < 0 || look >= looks()) {
             throw new IllegalArgumentException("look " + look + " of a plan with " + looks() + " looks");
         }
-        LatencyStats stats = LatencyComparison.measure(baseline, current, spec.confidence(), spec.effectiveRoundSize());
+        LatencyStats stats = LatencyComparison.measure(baseline, current, spec.confidence(), spec.effectiveRoundSize(),
+                drift);
         double level = level(look, baseline.size());
         EndpointVerdict verdict = LatencyRule.judge(stats, stats.test().pValue(), level, spec);
         boolean last = look == looks() - 1;

@@ -175,6 +175,51 @@ class LatencyDecisionTest {
         assertThat(results.get(3).status()).isEqualTo(Status.PASS);
     }
 
+    /**
+     * A whole session 25% slower, every round of it: the rounds agree with each other, so by
+     * themselves they call it a slowdown. Earlier deploys moved by about 16% between sessions, so
+     * against that it is not one; twice as slow still is.
+     */
+    @Test
+    void aSessionSlowerByWhatEarlierDeploysDriftedIsNotBlockedAndTwiceAsSlowStillIs() throws Exception {
+        SplittableRandom random = new SplittableRandom(21);
+        List<LatencySamples> baselines = List.of(of("list", lognormal(random, 120, 0.05, 1)));
+        LatencySpec spec = LatencySpecs.of(List.of("list"), 40, 120, 30, Map.of());
+        Map<String, SessionDrift> drifted = Map.of("list", new SessionDrift(0.15, 20));
+
+        CheckResult roundsAlone = LatencyDecision.run(spec, baselines, new Simulated(Map.of("list", new double[] {0.05, 1.25})))
+                .get(0);
+        CheckResult withDrift = LatencyDecision.run(spec, baselines, new Simulated(Map.of("list", new double[] {0.05, 1.25})),
+                drifted).get(0);
+        CheckResult twice = LatencyDecision.run(spec, baselines, new Simulated(Map.of("list", new double[] {0.05, 2.0})),
+                drifted).get(0);
+
+        assertThat(roundsAlone.status()).as(roundsAlone.summary()).isEqualTo(Status.FAIL);
+        assertThat(roundsAlone.metrics()).doesNotContainKey(LatencyMetrics.SESSION_DRIFT);
+        assertThat(withDrift.status()).as(withDrift.summary()).isEqualTo(Status.PASS);
+        assertThat(withDrift.metrics()).containsEntry("finding", "inconclusive");
+        assertThat(withDrift.details()).contains("between sessions this endpoint's median moves by 16% beyond sampling noise "
+                + "(robust spread over its last 20 deploys), which rounds within one session cannot see: it is added to the "
+                + "comparison's uncertainty");
+        assertThat((Double) withDrift.metrics().get(LatencyMetrics.SESSION_DRIFT)).isCloseTo(0.162, org.assertj.core.data.Offset.offset(0.001));
+        assertThat(twice.status()).as(twice.summary()).isEqualTo(Status.FAIL);
+        assertThat(twice.summary()).matches("GET /api/list is (1\\.9\\d|2\\.\\d\\d)× slower .*");
+    }
+
+    @Test
+    void aHistoryWithoutDriftBetweenSessionsChangesNothing() throws Exception {
+        SplittableRandom random = new SplittableRandom(22);
+        List<LatencySamples> baselines = List.of(of("list", lognormal(random, 120, 0.3, 1)));
+        List<LatencySamples> currents = List.of(of("list", lognormal(random, 120, 0.3, 1.1)));
+        LatencySpec spec = LatencySpecs.of(List.of("list"), 120, 120);
+
+        CheckResult alone = LatencyDecision.decide(baselines, currents, spec).get(0);
+        CheckResult tiny = LatencyDecision.decide(baselines, currents, spec, Map.of("list", new SessionDrift(0, 20))).get(0);
+
+        assertThat(tiny.summary()).isEqualTo(alone.summary());
+        assertThat(tiny.details()).isEqualTo(alone.details());
+    }
+
     @Test
     void aSlowdownTheFreshSamplesDoNotShowWarnsThatTheRoundsDisagreeInsteadOfBlocking() throws Exception {
         SplittableRandom random = new SplittableRandom(9);

@@ -1,0 +1,39 @@
+package dev.gate.checks.latency;
+
+/**
+ * How far an endpoint's median moves from one session to the next for reasons that are not the
+ * release — another generation of workers, another neighbour on the host, a cache warmed
+ * differently — as the endpoint's earlier deploys measured it. Rounds within one session cannot see
+ * this: every round of a verify shares its session's level. So an unchanged release, compared
+ * with a baseline taken in another session, can differ by this much more than its rounds show, and
+ * it adds to the comparison's variance.
+ *
+ * @param logSpread the standard deviation of the difference between two sessions' log levels,
+ *                  beyond the sampling noise of their medians
+ * @param deploys   how many earlier deploys it was measured over; 0 when it is not known
+ */
+public record SessionDrift(double logSpread, int deploys) {
+    /** Nothing known beyond this run: the rounds alone measure the uncertainty. */
+    public static final SessionDrift NONE = new SessionDrift(0, 0);
+
+    public SessionDrift {
+        if (!(logSpread >= 0) || Double.isInfinite(logSpread)) {
+            throw new IllegalArgumentException("a spread must be finite and not negative: " + logSpread);
+        }
+        if (deploys < 0) {
+            throw new IllegalArgumentException("deploys must not be negative: " + deploys);
+        }
+    }
+
+    public boolean known() {
+        return deploys > 0;
+    }
+
+    /**
+     * Degrees of freedom of the spread: {@code deploys - 1} differences between neighbours, one
+     * spent on their centre.
+     */
+    int degreesOfFreedom() {
+        return Math.max(1, deploys - 2);
+    }
+}
