@@ -24,8 +24,7 @@ public final class PlaywrightServer implements AutoCloseable {
     public static final Path BINARY = Path.of("..", ".tools", "playwright-" + VERSION, "node_modules", ".bin", "playwright")
             .toAbsolutePath().normalize();
     private static final Path CHROMIUM = Path.of("/usr/bin/chromium");
-    private static final List<String> FLAGS = List.of("--disable-background-networking", "--disable-component-update",
-            "--disable-sync", "--no-first-run", "--disable-dev-shm-usage", "--disable-gpu");
+    private static final List<String> FLAGS = dev.gate.checks.page.BrowserSession.CHROMIUM_FLAGS;
 
     private final Process process;
     private final Path log;

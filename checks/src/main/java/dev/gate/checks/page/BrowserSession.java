@@ -353,13 +353,20 @@ public final class BrowserSession implements AutoCloseable {
         }
     }
 
+    /**
+     * What Chromium is started with: nothing that reaches the internet on its own (updates, sync,
+     * first-run pages), and nothing a container lacks (a large /dev/shm, a GPU). A remote browser
+     * server started for the gate should get the same.
+     */
+    public static final List<String> CHROMIUM_FLAGS = List.of("--disable-background-networking",
+            "--disable-component-update", "--disable-sync", "--no-first-run", "--disable-dev-shm-usage", "--disable-gpu");
+
     /** Starts the browser, or, with a {@link RemoteBrowser}, connects to it: the one place that chooses. */
     private Browser launch(Playwright playwright) throws BrowserUnavailableException {
         if (choice.remote().isPresent()) {
             return connect(playwright, choice.remote().get());
         }
-        List<String> args = new ArrayList<>(List.of("--disable-background-networking", "--disable-component-update",
-                "--disable-sync", "--no-first-run", "--disable-dev-shm-usage", "--disable-gpu"));
+        List<String> args = new ArrayList<>(CHROMIUM_FLAGS);
         if (options.runningAsRoot()) {
             args.add("--no-sandbox");
         }
