@@ -319,6 +319,7 @@ public final class BrowserSession implements AutoCloseable {
             // a system browser is used: the driver must not try to download its own
             env.put("PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD", "1");
         }
+        DriverCache.use(env);
         try {
             return Playwright.create(new Playwright.CreateOptions().setEnv(env));
         } catch (PlaywrightException e) {
