@@ -330,7 +330,8 @@ public final class BrowserSession implements AutoCloseable {
 
     private Browser launch(Playwright playwright) throws BrowserUnavailableException {
         List<String> args = new ArrayList<>(List.of("--disable-background-networking", "--disable-component-update",
-                "--disable-sync", "--no-first-run", "--disable-dev-shm-usage", "--disable-gpu"));
+                "--disable-sync", "--no-first-run", "--disable-dev-shm-usage", "--disable-gpu",
+                DisabledFeatures.launchArg()));
         if (options.runningAsRoot()) {
             args.add("--no-sandbox");
         }
