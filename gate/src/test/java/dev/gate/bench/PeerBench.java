@@ -182,7 +182,12 @@ public final class PeerBench {
         server.createContext("/app.js", ex -> send(ex, "application/javascript",
                 "document.addEventListener('DOMContentLoaded', () => { document.querySelector('h1').dataset.ready = '1'; });"));
         server.createContext("/", ex -> send404(ex));
-        server.setExecutor(Executors.newFixedThreadPool(8));
+        // daemon threads: the site's pool must not keep the bench's JVM (and the build lock it runs under) alive after the table
+        server.setExecutor(Executors.newFixedThreadPool(8, r -> {
+            Thread t = new Thread(r, "bench-site");
+            t.setDaemon(true);
+            return t;
+        }));
         server.start();
         return server;
     }

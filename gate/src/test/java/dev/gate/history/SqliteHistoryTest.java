@@ -42,4 +42,30 @@ class SqliteHistoryTest extends HistoryStoreContract {
                 .satisfies(e -> assertThat(((HistoryException) e).where()).isEqualTo(file.toString()))
                 .hasMessageContaining("not a database");
     }
+
+    @Test
+    void theNewestMigrationTheOpenerKnowsIsTheNewestShipped() throws Exception {
+        Path migrations = Path.of(HistoryDatabase.class.getResource("/db/history").toURI());
+        int newest;
+        try (var files = Files.list(migrations)) {
+            newest = files.map(f -> f.getFileName().toString()).filter(n -> n.matches("V\\d+__.*\\.sql"))
+                    .mapToInt(n -> Integer.parseInt(n.substring(1, n.indexOf("__")))).max().orElseThrow();
+        }
+
+        // a new migration with the constant left behind would never be applied to an existing history
+        assertThat(HistoryDatabase.NEWEST_MIGRATION).isEqualTo(Integer.toString(newest));
+    }
+
+    @Test
+    void aHistoryWhoseMigrationFailedIsLeftToFlywayWhichSaysSo() throws Exception {
+        Path file = dir.resolve("h.db");
+        try (HistoryDatabase db = HistoryDatabase.open(HistorySpec.sqlite(file), dir, TIMEOUT);
+             var update = db.connection().createStatement()) {
+            update.executeUpdate("UPDATE gate_schema_history SET success = 0");
+        }
+
+        assertThatThrownBy(() -> HistoryDatabase.open(HistorySpec.sqlite(file), dir, TIMEOUT))
+                .isInstanceOf(HistoryException.class)
+                .hasMessageContaining("failed");
+    }
 }

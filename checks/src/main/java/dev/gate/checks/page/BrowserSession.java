@@ -345,6 +345,7 @@ public final class BrowserSession implements AutoCloseable {
             // a system browser is used: the driver must not try to download its own
             env.put("PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD", "1");
         }
+        DriverCache.use(env);
         try {
             return Playwright.create(new Playwright.CreateOptions().setEnv(env));
         } catch (PlaywrightException e) {
@@ -355,11 +356,12 @@ public final class BrowserSession implements AutoCloseable {
 
     /**
      * What Chromium is started with: nothing that reaches the internet on its own (updates, sync,
-     * first-run pages), and nothing a container lacks (a large /dev/shm, a GPU). A remote browser
-     * server started for the gate should get the same.
+     * first-run pages), nothing a container lacks (a large /dev/shm, a GPU), and no omnibox pop-ups
+     * (see {@link DisabledFeatures}). A remote browser server started for the gate should get the same.
      */
     public static final List<String> CHROMIUM_FLAGS = List.of("--disable-background-networking",
-            "--disable-component-update", "--disable-sync", "--no-first-run", "--disable-dev-shm-usage", "--disable-gpu");
+            "--disable-component-update", "--disable-sync", "--no-first-run", "--disable-dev-shm-usage", "--disable-gpu",
+            DisabledFeatures.launchArg());
 
     /** Starts the browser, or, with a {@link RemoteBrowser}, connects to it: the one place that chooses. */
     private Browser launch(Playwright playwright) throws BrowserUnavailableException {
