@@ -15,9 +15,10 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * The deploy history as a run uses it: what normal is before the run, and the run recorded after
- * its record is written. Neither ever changes a verdict: a history that cannot be reached is a
- * line that says so, and the run goes on without it.
+ * The deploy history as a run uses it: what normal is before the run (for the trip-wire and the
+ * latency decision's drift between sessions), and the run recorded after its record is written. A
+ * history that cannot be reached never changes a verdict: it is a line that says so, and the run
+ * goes on without it, deciding as it would with no history.
  */
 public final class History {
     private final HistorySpec spec;

@@ -63,10 +63,10 @@ public final class LatencyStage implements Stage {
     @Override
     public List<CheckResult> run(CheckContext context) throws InterruptedException {
         LatencySpec spec = suite.latency();
+        // earlier deploys show how far the median moves between sessions, which this run's rounds cannot
+        Map<String, SessionDrift> drifts = DriftEstimate.of(trend, spec.endpoints(), suite.tripwire().deploys());
         try (LatencySampler sampler = sampler(context, endpoints(context))) {
             KeptSamples kept = new KeptSamples(sampler);
-            // earlier deploys show how far the median moves between sessions, which this run's rounds cannot
-            Map<String, SessionDrift> drifts = DriftEstimate.of(trend, spec.endpoints(), suite.tripwire().deploys());
             return withTripwires(LatencyDecision.run(spec, before, kept, drifts), kept);
         } catch (InterruptedException e) {
             throw e;

@@ -30,10 +30,12 @@ public record SessionDrift(double logSpread, int deploys) {
     }
 
     /**
-     * Degrees of freedom of the spread: {@code deploys - 1} differences between neighbours, one
-     * spent on their centre.
+     * Degrees of freedom of the spread: {@code deploys - 1} differences between neighbours, worth
+     * about 37% as many as a standard deviation of them would be, for the median absolute
+     * deviation is that efficient on normal data (the price of ignoring the deploy that really
+     * changed the level); at least 2.
      */
     int degreesOfFreedom() {
-        return Math.max(1, deploys - 2);
+        return Math.max(2, (int) Math.round(0.37 * (deploys - 1)));
     }
 }

@@ -26,7 +26,7 @@ public record DeployPoint(String commit, Optional<String> previous, Optional<Str
      * log latencies. 0 when the samples are not known, which leaves all the difference to drift.
      */
     public double logMedianVariance() {
-        return samples > 0 ? Math.PI / 2 * logSd * logSd / samples : 0;
+        return samples > 0 && logSd >= 0 ? Math.PI / 2 * logSd * logSd / samples : 0;
     }
 
     public String shortCommit() {

@@ -25,7 +25,9 @@ public final class DriftEstimate {
      * @return {@link SessionDrift#NONE} with fewer than {@link TripwireSpec#MIN_DEPLOYS} deploys
      */
     public static SessionDrift of(List<DeployPoint> history, int deploys) {
-        List<DeployPoint> measured = history.stream().filter(p -> p.medianMs() > 0).toList();
+        // a history row is read back from a database: what cannot be a latency is left out, not trusted
+        List<DeployPoint> measured = history.stream().filter(p -> p.medianMs() > 0 && Double.isFinite(p.medianMs())
+                && Double.isFinite(p.logMedianVariance())).toList();
         List<DeployPoint> recent = measured.subList(Math.max(0, measured.size() - deploys), measured.size());
         if (recent.size() < TripwireSpec.MIN_DEPLOYS) {
             return SessionDrift.NONE;
@@ -47,7 +49,8 @@ public final class DriftEstimate {
             sampling += recent.get(i).logMedianVariance() + recent.get(i - 1).logMedianVariance();
         }
         sampling /= steps.length;
-        return new SessionDrift(Math.sqrt(Math.max(0, spread * spread - sampling)), recent.size());
+        double drift = Math.sqrt(Math.max(0, spread * spread - sampling));
+        return Double.isFinite(drift) ? new SessionDrift(drift, recent.size()) : SessionDrift.NONE;
     }
 
     /** The drift of each of {@code endpointIds} that the history has enough deploys of. */

@@ -91,6 +91,18 @@ class DriftEstimateTest {
     }
 
     @Test
+    void aRowThatCannotBeALatencyIsLeftOutNotTrusted() {
+        List<DeployPoint> points = new ArrayList<>(history(20, 22, 19, 21, 20, 21));
+        points.add(new DeployPoint("bad", Optional.empty(), Optional.empty(), Instant.EPOCH, 20, 24, 40, Double.NaN));
+        points.add(new DeployPoint("inf", Optional.empty(), Optional.empty(), Instant.EPOCH, Double.POSITIVE_INFINITY, 24));
+
+        SessionDrift d = DriftEstimate.of(points, 20);
+
+        assertThat(d.deploys()).as("the median without a spread is kept, the infinite one is not").isEqualTo(7);
+        assertThat(d.logSpread()).isFinite();
+    }
+
+    @Test
     void fewerThanFiveDeploysAreNotEnoughToSay() {
         assertThat(DriftEstimate.of(history(20, 22, 19, 21), 20)).isEqualTo(SessionDrift.NONE);
         assertThat(DriftEstimate.of(history(20, 22, 19, 21, 20), 20).known()).isTrue();
