@@ -300,7 +300,8 @@ final class SuiteNode {
                     return Optional.empty();
                 }
             }
-            if (p < 0 || p >= 1 || (!allowZero && p == 0)) {
+            // written so that NaN, which compares false with everything, is refused too
+            if (!(p >= 0 && p < 1) || (!allowZero && p == 0)) {
                 problem("must be " + (allowZero ? "at least 0%" : "more than 0%") + " and under 100%, got " + v);
                 return Optional.empty();
             }

@@ -76,7 +76,8 @@ class RealPrometheusIT {
             assertThat(byId.get("newly-failing").summary()).startsWith("0% → ");
             assertThat(byId.get("newly-failing").metrics()).containsEntry("errors_before", 0L);
             assertThat(byId.get("slower").status()).as(byId.get("slower").summary()).isEqualTo(Status.FAIL);
-            assertThat(byId.get("slower").summary()).matches("median 2\\d\\.?\\d* ms → 2\\d\\.?\\d* ms after the deploy "
+            // a 28 ms sleep answers in 30 ms or more when the machine is busy (a CI run measured 21 → 30 ms)
+            assertThat(byId.get("slower").summary()).matches("median [12]\\d\\.?\\d* ms → [23]\\d\\.?\\d* ms after the deploy "
                     + "\\(\\+[0-9.]+%, \\d+ points, p=[0-9.e-]+\\); worth blocking above \\+10%: .*");
             assertThat((Double) byId.get("slower").metrics().get("effect")).isGreaterThan(0.25);
             assertThat(byId.get("rate-held").status()).as(byId.get("rate-held").summary()).isEqualTo(Status.PASS);

@@ -45,6 +45,8 @@ class PageWeightSuiteTest {
                 .anySatisfy(m -> assertThat(m).contains("page_weight.min_delta: expected a size such as 512KB"));
         assertThat(messages(HEAD + "page_weight: { max_grow: 10% }\n"))
                 .anySatisfy(m -> assertThat(m).contains("unknown key \"max_grow\" in page_weight; did you mean \"max_growth\"?"));
+        assertThat(messages(HEAD + "page_weight: { max_growth: NaN }\n"))
+                .anySatisfy(m -> assertThat(m).contains("page_weight.max_growth: must be more than 0% and under 100%, got NaN"));
         assertThat(messages(HEAD + "page_weight: sometimes\n"))
                 .anySatisfy(m -> assertThat(m).contains("page_weight: expected one of block, warn, ignore"));
     }

@@ -1,5 +1,6 @@
 package dev.gate.checks.page;
 
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
@@ -10,6 +11,8 @@ import java.util.regex.Pattern;
 final class AssetNames {
     /** A part of a file name after a '-' or '.', long enough and mixed enough to be a hash. */
     private static final Pattern PART = Pattern.compile("(?<=[-.])[A-Za-z0-9_]{8,}(?=[-.])");
+    /** Rollup's 8-character hash before the extension, whose alphabet has '-' and '_' too: {@code index-a-B3_x9Q.js}. */
+    private static final Pattern ROLLUP = Pattern.compile("-([A-Za-z0-9_-]{8})(?=\\.[A-Za-z0-9]+$)");
     private static final Pattern DIGIT = Pattern.compile("[0-9]");
     private static final Pattern UPPER = Pattern.compile("[A-Z]");
     private static final Pattern LOWER = Pattern.compile("[a-z]");
@@ -22,6 +25,10 @@ final class AssetNames {
         int slash = path.lastIndexOf('/');
         String folder = path.substring(0, slash + 1);
         String file = path.substring(slash + 1);
+        Matcher rollup = ROLLUP.matcher(file);
+        if (rollup.find() && looksLikeHash(rollup.group(1).replace("-", "").replace("_", ""))) {
+            file = file.substring(0, rollup.start(1)) + "*" + file.substring(rollup.end(1));
+        }
         return folder + PART.matcher(file).replaceAll(m -> looksLikeHash(m.group()) ? "*" : m.group());
     }
 

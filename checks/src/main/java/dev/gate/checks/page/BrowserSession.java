@@ -341,11 +341,14 @@ public final class BrowserSession implements AutoCloseable {
 
     private Playwright createPlaywright() throws BrowserUnavailableException {
         Map<String, String> env = new HashMap<>(System.getenv());
-        if (!choice.managed()) {
+        if (choice.managed()) {
+            // Playwright downloads its own browser only from the driver it copies out of the jar
+            DriverCache.stepAside();
+        } else {
             // a system browser is used: the driver must not try to download its own
             env.put("PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD", "1");
+            DriverCache.use(env);
         }
-        DriverCache.use(env);
         try {
             return Playwright.create(new Playwright.CreateOptions().setEnv(env));
         } catch (PlaywrightException e) {

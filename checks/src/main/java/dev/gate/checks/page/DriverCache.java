@@ -31,6 +31,9 @@ final class DriverCache {
     /** Written last, so a folder holding it was unpacked whole. */
     private static final String COMPLETE = ".complete";
 
+    /** The folder {@link #use} pointed Playwright at, so that {@link #stepAside} undoes only that. */
+    private static volatile String pointedAt;
+
     private DriverCache() {
     }
 
@@ -42,7 +45,22 @@ final class DriverCache {
         if (System.getProperty(DRIVER_DIR_PROPERTY) != null || env.containsKey("PLAYWRIGHT_DRIVER_DIR")) {
             return;
         }
-        unpacked(env).ifPresent(folder -> System.setProperty(DRIVER_DIR_PROPERTY, folder.toString()));
+        unpacked(env).ifPresent(folder -> {
+            System.setProperty(DRIVER_DIR_PROPERTY, folder.toString());
+            pointedAt = folder.toString();
+        });
+    }
+
+    /**
+     * Leaves the driver to Playwright's own copy from the jar, for a session that needs Playwright to
+     * download its browser: a driver run from a folder never installs one. Only a setting this class
+     * made is undone; a user's own {@code playwright.cli.dir} stays.
+     */
+    static synchronized void stepAside() {
+        if (pointedAt != null && pointedAt.equals(System.getProperty(DRIVER_DIR_PROPERTY))) {
+            System.clearProperty(DRIVER_DIR_PROPERTY);
+        }
+        pointedAt = null;
     }
 
     /** The cached driver's folder, unpacked now when this version is not cached yet; empty when it cannot be. */

@@ -5,6 +5,7 @@ import dev.gate.checks.Check;
 import dev.gate.checks.CheckContext;
 import dev.gate.checks.CheckResult;
 import dev.gate.checks.LoginOutcome;
+import dev.gate.checks.Redactor;
 import dev.gate.checks.SessionSource;
 import dev.gate.checks.Severity;
 import dev.gate.checks.Status;
@@ -150,7 +151,7 @@ public final class PageCheck implements Check {
                 "Playwright trace: npx playwright show-trace " + context.relativeToRun(p))));
         render.consoleLog().ifPresent(p -> artifacts.add(new Artifact("console", context.relativeToRun(p), "console log of " + spec.path())));
         CheckResult result = new CheckResult(spec.id(), KIND, name(), status, context.redactor().redact(summary),
-                details.stream().map(context.redactor()::redact).toList(), metrics(render.observation()), artifacts,
+                details.stream().map(context.redactor()::redact).toList(), metrics(render.observation(), context.redactor()), artifacts,
                 playbook, Duration.ZERO);
         return transientCause(findings, status).map(c -> result.withTransientCause(context.redactor().redact(c)))
                 .orElse(result);
@@ -183,12 +184,14 @@ public final class PageCheck implements Check {
                 o.metrics().getOrDefault(PageMetrics.REQUESTS, 0.0).intValue());
     }
 
-    private static Map<String, Object> metrics(PageObservation o) {
+    private static Map<String, Object> metrics(PageObservation o, Redactor redactor) {
         Map<String, Object> m = new LinkedHashMap<>();
         m.put(PageMetrics.STATUS, o.mainStatus());
         o.metrics().forEach((k, v) -> m.put(k, k.equals(PageMetrics.CLS) ? v : Double.valueOf(Math.round(v * 10) / 10.0)));
         m.put(PageMetrics.ASSETS, o.assets());
-        m.put(PageMetrics.ASSET_WEIGHTS, o.assetWeights());
+        // the record's redaction reads strings, lists and maps, not these records: their paths are masked here
+        m.put(PageMetrics.ASSET_WEIGHTS, o.assetWeights().stream()
+                .map(w -> new AssetWeight(redactor.redact(w.path()), w.type(), w.bytes())).toList());
         if (!o.redirects().isEmpty()) {
             m.put(PageMetrics.REDIRECTS, o.redirects());
         }

@@ -52,4 +52,28 @@ class DriverCacheTest {
 
         assertThat(DriverCache.unpacked(Map.of("XDG_CACHE_HOME", file.toString()))).isEmpty();
     }
+
+    /** A session that lets Playwright download its own browser must run the driver from the jar: one run from a folder never installs one. */
+    @Test
+    void aManagedBrowsersSessionGetsPlaywrightsOwnDriverBackButAUsersSettingStays() {
+        String before = System.getProperty(DriverCache.DRIVER_DIR_PROPERTY);
+        try {
+            System.clearProperty(DriverCache.DRIVER_DIR_PROPERTY);
+            DriverCache.use(Map.of("XDG_CACHE_HOME", cache.toString()));
+            assertThat(System.getProperty(DriverCache.DRIVER_DIR_PROPERTY)).startsWith(cache.resolve("gate").toString());
+
+            DriverCache.stepAside();
+            assertThat(System.getProperty(DriverCache.DRIVER_DIR_PROPERTY)).isNull();
+
+            System.setProperty(DriverCache.DRIVER_DIR_PROPERTY, "/opt/my-driver");
+            DriverCache.stepAside();
+            assertThat(System.getProperty(DriverCache.DRIVER_DIR_PROPERTY)).isEqualTo("/opt/my-driver");
+        } finally {
+            if (before == null) {
+                System.clearProperty(DriverCache.DRIVER_DIR_PROPERTY);
+            } else {
+                System.setProperty(DriverCache.DRIVER_DIR_PROPERTY, before);
+            }
+        }
+    }
 }
