@@ -43,7 +43,7 @@ class RemoteBrowserSuiteTest {
                 .isEqualTo("connect to wss://grid.example.com/?… failed");
 
         Suite written = parse(HEAD + "browser: { connect: \"ws://grid:3000/?token=literal-tok-1&browser=chromium"
-                + "&launch-options=%7B%22headless%22%3Atrue%7D\" }\n");
+                + "&launch-options=%7B%22headless%22%3Atrue%7D&stealth=true&timeout=30000\" }\n");
         assertThat(written.secrets()).containsExactly("literal-tok-1");
         assertThat(written.redactor().redact("token=literal-tok-1")).isEqualTo("token=•••");
     }

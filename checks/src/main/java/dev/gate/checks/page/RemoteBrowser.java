@@ -58,7 +58,8 @@ public record RemoteBrowser(URI endpoint, Duration connectTimeout) {
     /**
      * The parts of the endpoint that may be credentials: the user information and the query's
      * values, except those of the parameters a Playwright server reads itself, which name a browser
-     * and its launch options (a suite with secrets records no trace, and "chromium" is no secret).
+     * and its launch options (a suite with secrets records no trace, and "chromium" is no secret),
+     * and except switches and numbers.
      */
     public Set<String> secrets() {
         Set<String> secrets = new LinkedHashSet<>();
@@ -70,13 +71,23 @@ public record RemoteBrowser(URI endpoint, Duration connectTimeout) {
             for (String pair : endpoint.getRawQuery().split("&")) {
                 int eq = pair.indexOf('=');
                 String value = eq < 0 ? pair : pair.substring(eq + 1);
-                if (!value.isEmpty() && !SERVER_PARAMETERS.contains(eq < 0 ? "" : pair.substring(0, eq))) {
+                if (!SERVER_PARAMETERS.contains(eq < 0 ? "" : pair.substring(0, eq)) && mayBeCredential(value)) {
                     secrets.add(value);
                     secrets.add(URLDecoder.decode(value, StandardCharsets.UTF_8));
                 }
             }
         }
         return secrets;
+    }
+
+    /**
+     * A switch such as {@code stealth=true} or {@code timeout=30000} is no credential, and masking it
+     * would blank every "true" in the record; a token is longer than that and not a bare number.
+     * A value from {@code ${env:}} is a secret whatever it looks like: the suite reader adds those.
+     */
+    private static boolean mayBeCredential(String value) {
+        return value.length() >= 6 && !value.equalsIgnoreCase("true") && !value.equalsIgnoreCase("false")
+                && !value.matches("[0-9.]+");
     }
 
     /** What the console says the session runs on. */
