@@ -30,4 +30,17 @@ public final class Quantiles {
     public static double median(double[] values) {
         return of(values, 0.5);
     }
+
+    /**
+     * 1.4826 × the median absolute deviation from the median: the standard deviation for normal
+     * data, and not moved by the few values that are not (the deploy that really changed a level).
+     */
+    public static double robustSpread(double[] values) {
+        double mid = median(values);
+        double[] deviations = new double[values.length];
+        for (int i = 0; i < values.length; i++) {
+            deviations[i] = Math.abs(values[i] - mid);
+        }
+        return 1.4826 * median(deviations);
+    }
 }

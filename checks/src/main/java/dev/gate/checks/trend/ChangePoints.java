@@ -93,9 +93,7 @@ public final class ChangePoints {
         for (int i = 1; i < logs.length; i++) {
             diffs[i - 1] = logs[i] - logs[i - 1];
         }
-        double mid = Quantiles.median(diffs);
-        double[] dev = Arrays.stream(diffs).map(d -> Math.abs(d - mid)).toArray();
-        return Math.max(MIN_NOISE, 1.4826 * Quantiles.median(dev) / Math.sqrt(2));
+        return Math.max(MIN_NOISE, Quantiles.robustSpread(diffs) / Math.sqrt(2));
     }
 
     private static double mean(double[] v, int from, int to) {

@@ -36,12 +36,7 @@ public final class DriftEstimate {
         for (int i = 1; i < recent.size(); i++) {
             steps[i - 1] = Math.log(recent.get(i).medianMs()) - Math.log(recent.get(i - 1).medianMs());
         }
-        double centre = Quantiles.median(steps);
-        double[] deviations = new double[steps.length];
-        for (int i = 0; i < steps.length; i++) {
-            deviations[i] = Math.abs(steps[i] - centre);
-        }
-        double spread = 1.4826 * Quantiles.median(deviations);
+        double spread = Quantiles.robustSpread(steps);
         // each difference also holds both medians' sampling noise, which this run's rounds measure
         // for themselves: only what is left over is drift between sessions
         double sampling = 0;

@@ -64,11 +64,7 @@ public final class Tripwire {
         }
         double[] medians = recent.stream().mapToDouble(DeployPoint::medianMs).toArray();
         double normal = Quantiles.median(medians);
-        double[] deviations = new double[medians.length];
-        for (int i = 0; i < medians.length; i++) {
-            deviations[i] = Math.abs(medians[i] - normal);
-        }
-        double spread = Math.max(1.4826 * Quantiles.median(deviations), Math.max(MIN_SPREAD_RATIO * normal, MIN_SPREAD_MS));
+        double spread = Math.max(Quantiles.robustSpread(medians), Math.max(MIN_SPREAD_RATIO * normal, MIN_SPREAD_MS));
         double z = (now - normal) / spread;
         metrics.put("normal_median_ms", round(normal));
         metrics.put("spread_ms", round(spread));
