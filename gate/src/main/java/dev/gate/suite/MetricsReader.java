@@ -74,6 +74,9 @@ final class MetricsReader {
         Optional<SuiteNode> list = m.get("queries");
         if (list.isEmpty()) {
             m.problem("missing \"queries\": at least one query, such as { id: error-ratio, kind: ratio, errors: ..., total: ..., max_increase: 0.5% }");
+        } else if (list.get().items(false).isEmpty()) {
+            // an empty list would silently turn the metrics off, which is failing open
+            list.get().problem("metrics needs at least one query, such as { id: error-ratio, kind: ratio, errors: ..., total: ..., max_increase: 0.5% }");
         } else {
             for (SuiteNode item : list.get().items(false)) {
                 if (item.expectMap()) {
@@ -137,9 +140,16 @@ final class MetricsReader {
     }
 
     private static Optional<String> required(SuiteNode q, String key, String what) {
-        Optional<String> v = q.get(key).flatMap(SuiteNode::text).map(String::trim).filter(s -> !s.isEmpty());
-        if (v.isEmpty() && !q.has(key)) {
+        Optional<SuiteNode> node = q.get(key);
+        if (node.isEmpty()) {
             q.problem("missing \"" + key + "\": " + what);
+            return Optional.empty();
+        }
+        Optional<String> text = node.get().text();
+        Optional<String> v = text.map(String::trim).filter(s -> !s.isEmpty());
+        if (text.isPresent() && v.isEmpty()) {
+            // a blank query would silently drop the query, and with it the check the team asked for
+            node.get().problem("\"" + key + "\" must not be empty: " + what);
         }
         return v;
     }

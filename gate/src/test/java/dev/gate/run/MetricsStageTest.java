@@ -123,6 +123,52 @@ class MetricsStageTest {
     }
 
     @Test
+    void aLatencyWindowOfOnlyInfinitePointsIsNoDataOfThatQueryAlone() throws Exception {
+        // histogram_quantile over steps without requests: every point +Inf, which the rank test cannot rank
+        Instant live = Instant.parse("2026-12-01T15:00:00Z");
+        StringBuilder values = new StringBuilder();
+        for (long t = live.getEpochSecond() - 60; t <= live.getEpochSecond() + 120; t += 10) {
+            values.append(values.length() == 0 ? "" : ",").append("[").append(t).append(",\"+Inf\"]");
+        }
+        byte[] body = ("{\"status\":\"success\",\"data\":{\"resultType\":\"matrix\",\"result\":[{\"metric\":{},"
+                + "\"values\":[" + values + "]}]}}").getBytes(StandardCharsets.UTF_8);
+        HttpServer infinite = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 8);
+        infinite.createContext("/", exchange -> {
+            exchange.sendResponseHeaders(200, body.length);
+            exchange.getResponseBody().write(body);
+            exchange.close();
+        });
+        infinite.start();
+        try {
+            Suite suite = new SuiteLoader(Map.of()).parse("""
+                    target: http://127.0.0.1:9
+                    pages: [{ id: home, path: / }]
+                    metrics:
+                      prometheus: { url: "http://127.0.0.1:%d" }
+                      before: 1m
+                      after: 2m
+                      step: 10s
+                      queries:
+                        - { id: p95, kind: latency, query: q }
+                        - { id: depth, kind: threshold, query: q, max: 10 }
+                    """.formatted(infinite.getAddress().getPort()), dir.resolve("gate.yaml"));
+            ManualClock clock = ManualClock.at("2026-12-01T15:00:00Z");
+
+            List<CheckResult> results = new MetricsStage(suite, live.minusSeconds(30)).liveSince(live)
+                    .run(Runner.context(suite, dir, clock, clock, RunListener.SILENT));
+
+            // each query its own result: the latency one is no data, the threshold one still decided
+            assertThat(results).extracting(CheckResult::id).containsExactly("p95", "depth");
+            assertThat(results.get(0).status()).isEqualTo(Status.ERROR);
+            assertThat(results.get(0).summary()).startsWith("no data before the deploy (14:58:30Z to 14:59:30Z): only 0 of its ")
+                    .contains("points in the window are finite numbers").contains("need 3");
+            assertThat(results.get(1).summary()).doesNotContain("no data");
+        } finally {
+            infinite.stop(0);
+        }
+    }
+
+    @Test
     void metricsRunOnceInTheShardThatKeepsLatency() throws Exception {
         Suite suite = suite(9);
         for (int n = 1; n <= 4; n++) {

@@ -112,6 +112,27 @@ class MetricsReaderTest {
     }
 
     @Test
+    void aBlankQueryIsAProblemNotADroppedQuery() {
+        List<String> problems = messages("""
+                metrics:
+                  prometheus: { url: http://prometheus:9090 }
+                  queries:
+                    - { id: a, kind: ratio, errors: "", total: t, max_increase: 1% }
+                    - { id: b, kind: latency, query: "  " }
+                """);
+        assertThat(problems).hasSize(2);
+        assertThat(problems.get(0)).startsWith("suite.yaml:6:37: metrics.queries[0].errors: \"errors\" must not be empty: ");
+        assertThat(problems.get(1)).startsWith("suite.yaml:7:38: metrics.queries[1].query: \"query\" must not be empty: ");
+    }
+
+    @Test
+    void anEmptyQueryListIsAProblemNotMetricsTurnedOff() {
+        assertThat(messages("metrics:\n  prometheus: { url: http://prometheus:9090 }\n  queries: []\n")).containsExactly(
+                "suite.yaml:5:12: metrics.queries: metrics needs at least one query, such as { id: error-ratio, kind: ratio, "
+                        + "errors: ..., total: ..., max_increase: 0.5% }");
+    }
+
+    @Test
     void prometheusAndQueriesAreRequired() {
         assertThat(messages("metrics: { before: 10m }\n")).containsExactly(
                 "suite.yaml:3:10: metrics: missing \"prometheus\": where the team's Prometheus is, such as { url: http://prometheus:9090 }",

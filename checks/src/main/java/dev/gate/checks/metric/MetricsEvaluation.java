@@ -74,6 +74,11 @@ public final class MetricsEvaluation {
                     .withPlaybook(MetricDecision.PLAYBOOK);
         } catch (OneSeriesExpected e) {
             return CheckResult.error(q.id(), MetricDecision.KIND, name, e.getMessage()).withPlaybook(MetricDecision.PLAYBOOK);
+        } catch (RuntimeException e) {
+            // one query's bug must not take the other queries' results with it (the stage would be one ERROR)
+            String cause = e.getClass().getSimpleName() + (e.getMessage() == null ? "" : ": " + e.getMessage());
+            return CheckResult.error(q.id(), MetricDecision.KIND, name, "could not decide: "
+                    + redactor.cut(cause.replaceAll("\\s+", " "), 200)).withPlaybook(MetricDecision.PLAYBOOK);
         }
     }
 
@@ -99,15 +104,24 @@ public final class MetricsEvaluation {
 
     private CheckResult latency(MetricQuery.Latency q, String name, Window before, Window after)
             throws PrometheusException, InterruptedException, OneSeriesExpected {
-        List<Double> b = List.copyOf(points(q.query(), before).values());
+        // counted after dropping +Inf/NaN (histogram_quantile of an empty bucket), which the rank test cannot use
+        Map<Instant, Double> rawBefore = points(q.query(), before);
+        List<Double> b = finite(rawBefore.values());
         if (b.size() < LatencySeriesDecision.MIN_POINTS) {
-            return NoData.result(q, name, "before the deploy", before);
+            return NoData.tooFew(q, name, "before the deploy", before, rawBefore.size(), b.size(),
+                    LatencySeriesDecision.MIN_POINTS);
         }
-        List<Double> a = List.copyOf(points(q.query(), after).values());
+        Map<Instant, Double> rawAfter = points(q.query(), after);
+        List<Double> a = finite(rawAfter.values());
         if (a.size() < LatencySeriesDecision.MIN_POINTS) {
-            return NoData.result(q, name, "after the deploy", after);
+            return NoData.tooFew(q, name, "after the deploy", after, rawAfter.size(), a.size(),
+                    LatencySeriesDecision.MIN_POINTS);
         }
         return LatencySeriesDecision.decide(q, name, b, a);
+    }
+
+    private static List<Double> finite(java.util.Collection<Double> values) {
+        return values.stream().filter(Double::isFinite).toList();
     }
 
     private List<Series> range(String promql, Window w) throws PrometheusException, InterruptedException {
