@@ -26,7 +26,8 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * What follows a verdict, in order: the message that the release is live, the rollback (when the
+ * What follows a verdict, in order: the message that the release is live (unless it was sent when
+ * the release went live), the rollback (when the
  * release went live and the suite has one), the post-mortem stub, the message of the outcome, and
  * the runbooks copied into the run folder. Actions receive the
  * record, not the checks, and return it with their outcome and the final exit status.
@@ -38,24 +39,34 @@ public final class VerdictActions {
     private final RunListener listener;
     private final PrintStream echo;
     private final Notifications notifications;
+    private final boolean liveAnnounced;
 
     public VerdictActions(Suite suite, Clock clock, Sleeper sleeper, RunListener listener, PrintStream echo) {
-        this(suite, clock, sleeper, listener, echo, new Notifications(suite, Map.of(), clock, echo));
+        this(suite, clock, sleeper, listener, echo, new Notifications(suite, Map.of(), clock, echo), false);
     }
 
     private VerdictActions(Suite suite, Clock clock, Sleeper sleeper, RunListener listener, PrintStream echo,
-                           Notifications notifications) {
+                           Notifications notifications, boolean liveAnnounced) {
         this.suite = suite;
         this.clock = clock;
         this.sleeper = sleeper;
         this.listener = listener;
         this.echo = echo;
         this.notifications = notifications;
+        this.liveAnnounced = liveAnnounced;
     }
 
     /** The same actions, telling the team through these notifications (which know the CI run's link). */
     public VerdictActions notifying(Notifications with) {
-        return new VerdictActions(suite, clock, sleeper, listener, echo, with);
+        return new VerdictActions(suite, clock, sleeper, listener, echo, with, liveAnnounced);
+    }
+
+    /**
+     * The same actions for a run whose release going live was told when it happened: only a record
+     * that never had that moment (a merge of shards) sends its live message with the verdict.
+     */
+    public VerdictActions liveAlreadyAnnounced(boolean announced) {
+        return new VerdictActions(suite, clock, sleeper, listener, echo, notifications, announced);
     }
 
     /**
@@ -73,7 +84,9 @@ public final class VerdictActions {
                 ? CommitRange.listed(repo, record.previousCommit(), record.expectedCommit(),
                         "no repository was given (--repo DIR), so the commits between the releases are not listed")
                 : new CommitRange.Result(List.of(), List.of());
-        actions.addAll(notifications.live(record, changes.commits(), runDir));
+        if (!liveAnnounced) {
+            actions.addAll(notifications.live(record, changes.commits(), runDir));
+        }
         if (record.verdict().blocks()) {
             Optional<CommitId> servedBefore = record.previousCommit();
             RollbackPlan plan = RollbackPlan.decide(suite, record.verdict(), record.release(), rollbackAllowed,

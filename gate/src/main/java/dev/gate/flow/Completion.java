@@ -41,12 +41,25 @@ public final class Completion {
     private final RunListener listener;
     private final SoundPlayer sound;
 
+    private final boolean liveAnnounced;
+
     public Completion(Io io, Suite suite, ConsoleReporter console, RunListener listener, SoundPlayer sound) {
+        this(io, suite, console, listener, sound, false);
+    }
+
+    private Completion(Io io, Suite suite, ConsoleReporter console, RunListener listener, SoundPlayer sound,
+                       boolean liveAnnounced) {
         this.io = io;
         this.suite = suite;
         this.console = console;
         this.listener = listener;
         this.sound = sound;
+        this.liveAnnounced = liveAnnounced;
+    }
+
+    /** The same, for a run whose release going live was already told to the team. */
+    Completion liveAlreadyAnnounced(boolean announced) {
+        return new Completion(io, suite, console, listener, sound, announced);
     }
 
     /**
@@ -70,6 +83,7 @@ public final class Completion {
             verdictSound = sound.play(Sound.forVerdict(decided.verdict()));
             record = new VerdictActions(suite, io.clock(), io.sleeper(), listener, io.out())
                     .notifying(new Notifications(suite, io.env(), io.clock(), io.out()))
+                    .liveAlreadyAnnounced(liveAnnounced)
                     .act(decided, baselineCommit, rollback, runDir, browser, repo);
             if (stop.signal().isPresent()) {
                 // stopped while acting (during the rollback): what was done so far is in the record

@@ -1,5 +1,6 @@
 package dev.gate.flow;
 
+import dev.gate.act.notify.Notifications;
 import dev.gate.act.sound.SoundOutput;
 import dev.gate.act.sound.SoundPlayer;
 import dev.gate.baseline.Baseline;
@@ -11,6 +12,7 @@ import dev.gate.io.Io;
 import dev.gate.report.ConsoleReporter;
 import dev.gate.report.Style;
 import dev.gate.run.Before;
+import dev.gate.run.ActionRecord;
 import dev.gate.run.BrowserSupply;
 import dev.gate.run.RunFolder;
 import dev.gate.run.RunListener;
@@ -23,6 +25,8 @@ import java.nio.file.Path;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
 
 /**
@@ -84,9 +88,14 @@ public final class Verification {
             before = before.withDeployStarted(request.deployStarted().get());
         }
         HistoryStep history = new HistoryStep(io, suite, console);
-        RunRecord decided = new Runner(io.clock(), io.sleeper(), listener, browser).verify(new VerifyRequest(suite,
+        LiveAnnouncement live = new LiveAnnouncement(new Notifications(suite, io.env(), io.clock(), io.out()),
+                request.repo(), runDir, io.clock(), io.out());
+        RunRecord verified = new Runner(io.clock(), io.sleeper(), listener, browser, live).verify(new VerifyRequest(suite,
                 request.expected(), before, runDir, request.shard(), history.trend(request.shard())));
-        RunRecord done = new Completion(io, suite, console, listener, sound).complete(decided,
+        List<ActionRecord> actions = new ArrayList<>(verified.actions());
+        actions.addAll(live.actions());
+        RunRecord decided = verified.withActions(actions);
+        RunRecord done = new Completion(io, suite, console, listener, sound).liveAlreadyAnnounced(live.announced()).complete(decided,
                 request.baseline().flatMap(Baseline::liveCommitId), request.rollback(), runDir, browser, request.repo());
         history.record(done, RunKind.VERIFY, request.repo(), runDir);
         return done;

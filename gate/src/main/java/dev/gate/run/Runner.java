@@ -29,13 +29,21 @@ public final class Runner {
     private final Sleeper sleeper;
     private final RunListener listener;
     private final Optional<BrowserSession> browser;
+    private final ReleaseLive releaseLive;
 
     /** @param browser the run's browser, when the suite has pages */
     public Runner(Clock clock, Sleeper sleeper, RunListener listener, Optional<BrowserSession> browser) {
+        this(clock, sleeper, listener, browser, ReleaseLive.NONE);
+    }
+
+    /** @param releaseLive told once the expected release is live, before the checks that follow */
+    public Runner(Clock clock, Sleeper sleeper, RunListener listener, Optional<BrowserSession> browser,
+                  ReleaseLive releaseLive) {
         this.clock = clock;
         this.sleeper = sleeper;
         this.listener = listener;
         this.browser = browser;
+        this.releaseLive = releaseLive;
     }
 
     /**
@@ -93,6 +101,7 @@ public final class Runner {
             return;
         }
         Instant live = clock.instant();
+        releaseLive.seen(record(request, started, new ArrayList<>(results), release.outcome(), false));
         if (!plan.checks().isEmpty()) {
             listener.stage("Running " + plan.checks().size() + (plan.checks().size() == 1 ? " check" : " checks"));
             results.addAll(executor.runAll(plan.checks(), context, deadline));

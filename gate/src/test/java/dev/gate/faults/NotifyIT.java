@@ -149,4 +149,25 @@ class NotifyIT {
         assertThat(json(receiver.requests(HOOK_PATH).get(1).body()).path("blocks").get(1).path("text").path("text").asText())
                 .contains("*Rollback* failed: ");
     }
+
+    @Test
+    void theLiveMessageIsSentWhenTheReleaseIsLiveBeforeTheChecksThatFollow() {
+        site.route("/version", q -> Reply.json("{\"commit\":\"" + NEW + "\"}"));
+        receiver.route("/hook", q -> Reply.json("{}"));
+        // the API answers ok only once the team has heard: sent with the verdict, the message would come too late
+        site.route("/api/health", q -> receiver.requests("/hook").isEmpty()
+                ? Reply.json("{\"status\":\"nobody told\"}") : Reply.json("{\"status\":\"ok\"}"));
+
+        Cli.Result r = verify(new Cli(dir), "  - webhook: " + receiver.url("/hook") + "\n    on: [live, pass, block]\n");
+
+        assertThat(r.exit()).as(r.all()).isEqualTo(0);
+        assertThat(receiver.requests("/hook")).extracting(q -> json(q.body()).path("event").asText())
+                .containsExactly("live", "pass");
+        JsonNode live = json(receiver.requests("/hook").get(0).body());
+        assertThat(live.has("verdict")).as("no verdict exists yet: " + live).isFalse();
+        assertThat(live.has("reason")).isFalse();
+        assertThat(live.path("expected_commit").asText()).isEqualTo(NEW);
+        assertThat(notifyActions(RunFolders.record(dir.resolve("run"), 0)))
+                .extracting(a -> a.path("data").path("event").asText()).containsExactly("live", "pass");
+    }
 }

@@ -8,6 +8,7 @@ import dev.gate.checks.Redactor;
 import dev.gate.checks.Status;
 import dev.gate.git.ChangedCommit;
 import dev.gate.run.RunRecord;
+import dev.gate.suite.NotifyEvent;
 
 /**
  * A notice as a generic JSON document, schema {@value #SCHEMA}: the run record's summary for any
@@ -40,13 +41,18 @@ final class WebhookMessage {
             commits.addObject().put("sha", c.shortSha()).put("author", redactor.redact(c.author()))
                     .put("subject", redactor.redact(c.subject())).put("date", c.date().toString());
         }
+        m.put("link", redactor.redact(notice.link()));
+        if (notice.event() == NotifyEvent.LIVE) {
+            // sent the moment the release is live: no verdict, reason or rollback exists yet
+            m.put("started_at", r.startedAt().toString());
+            return m;
+        }
         m.put("verdict", r.verdict().name());
         m.put("reason", redactor.redact(r.reason()));
         m.put("exit_status", r.exitStatus());
         ObjectNode rollback = m.putObject("rollback");
         rollback.put("state", r.rollbackState().name().toLowerCase(java.util.Locale.ROOT));
         rollback.put("summary", notice.rollback().map(redactor::redact).orElse(null));
-        m.put("link", redactor.redact(notice.link()));
         ObjectNode counts = m.putObject("checks");
         counts.put("total", r.checks().size());
         for (Status s : Status.values()) {
