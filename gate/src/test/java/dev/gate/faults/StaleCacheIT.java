@@ -107,6 +107,26 @@ class StaleCacheIT {
     }
 
     @Test
+    void aCacheKeyedOnTheFullUrlThatTheBustedReadsMissStillFailsWhenUsersGetTheOldPage() throws Exception {
+        Backend app = backend("web-1", OLD);
+        nginx = LocalNginx.cachingProxyWithDefaultKey(dir.resolve("nginx"), List.of(app.port()), "/p/");
+        HttpResponse<String> warm = HttpClient.newHttpClient().send(
+                HttpRequest.newBuilder(URI.create(nginx.url() + "/p/42")).build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(warm.headers().firstValue("X-Cache-Status")).as("the cache was filled").contains("MISS");
+        app.commit = NEW;
+
+        JsonNode commit = verify("", "  - { id: home, path: / }\n  - { id: product, path: /p/42 }\n");
+
+        // every busted read missed the cache and saw the new release; a user's plain request did not
+        assertThat(commit.path("metrics").path("liveness").asText()).isEqualTo("LIVE");
+        assertThat(commit.path("status").asText()).isEqualTo("FAIL");
+        assertThat(commit.path("summary").asText()).isEqualTo("/p/42: served " + OLD.substring(0, 7)
+                + " to a plain request with X-Cache-Status: HIT, though the release is live: "
+                + "a cache keyed on the full URL holds the old page; purge /p/42");
+        assertThat(commit.path("playbook").asText()).isEqualTo("stale-instance");
+    }
+
+    @Test
     void aPageTheProxyCacheKeepsServingFromThePreviousReleaseNamesTheCache() throws Exception {
         Backend app = backend("web-1", OLD);
         nginx = LocalNginx.cachingProxy(dir.resolve("nginx"), List.of(app.port()), "/p/");
