@@ -109,6 +109,10 @@ class LoginIT {
         assertThat(site.site().requests("/login").stream().filter(r -> r.method().equals("POST"))).hasSize(1);
     }
 
+    private long posts() {
+        return site.site().requests("/login").stream().filter(r -> r.method().equals("POST")).count();
+    }
+
     @Test
     void aLoginPostedToAnInstanceAnswering502MayPassAgainAndTheNextAttemptLogsInAnew() throws Exception {
         site.answerBadGateway(1);
@@ -124,7 +128,7 @@ class LoginIT {
         assertThat(first.transientCause()).contains("HTTP 502");
         assertThat(second.status()).as(second.summary()).isEqualTo(Status.PASS);
         assertThat(account.status()).as(account.summary()).isEqualTo(Status.PASS);
-        assertThat(site.site().requests("/login").stream().filter(r -> r.method().equals("POST"))).hasSize(2);
+        assertThat(posts()).isEqualTo(2);
     }
 
     @Test
@@ -137,7 +141,7 @@ class LoginIT {
             assertThat(new LoginCheck(LoginCheck.ID, 5, login).run(context).status()).isEqualTo(Status.FAIL);
         }
         assertThat(page(account(true), login, context).status()).isEqualTo(Status.SKIPPED);
-        assertThat(site.site().requests("/login").stream().filter(r -> r.method().equals("POST"))).hasSize(2);
+        assertThat(posts()).isEqualTo(2);
     }
 
     @Test
