@@ -46,12 +46,21 @@ public sealed interface LoginOutcome {
      * @param status  {@link Status#FAIL} when a step failed on the site, {@link Status#ERROR} when the
      *                login could not run (the browser was lost)
      * @param details a line per step, up to the one that failed
+     * @param transientCause why logging in again may pass ({@code HTTP 502}, {@code timeout}): the site
+     *                answered 5xx or not at all, which a draining instance does; empty when the site
+     *                answered and refused (a wrong password is never tried again: accounts lock)
      */
-    record NotLoggedIn(Status status, String summary, List<String> details) implements LoginOutcome {
+    record NotLoggedIn(Status status, String summary, List<String> details, java.util.Optional<String> transientCause)
+            implements LoginOutcome {
         public NotLoggedIn {
             Objects.requireNonNull(status, "status");
             Objects.requireNonNull(summary, "summary");
             details = List.copyOf(details);
+            Objects.requireNonNull(transientCause, "transientCause");
+        }
+
+        public NotLoggedIn(Status status, String summary, List<String> details) {
+            this(status, summary, details, java.util.Optional.empty());
         }
     }
 }

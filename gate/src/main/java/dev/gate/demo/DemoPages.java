@@ -5,6 +5,8 @@ import dev.gate.checks.commit.CommitId;
 /** The HTML, JavaScript and JSON of the demo shop, as each release renders them. */
 final class DemoPages {
     static final int PRODUCTS = 50;
+    /** Where each release's build manifest is, as Vite writes it. */
+    static final String MANIFEST = "/.vite/manifest.json";
 
     private DemoPages() {
     }
@@ -45,6 +47,25 @@ final class DemoPages {
                 <p class="price">€%d.00</p>
                 <button id="add-to-cart">Add to cart</button>
                 """.formatted(name(id), 10 + id * 3 % 90), chunk);
+    }
+
+    /**
+     * The release's build manifest, in Vite's shape: the entry every page loads (script and
+     * stylesheet) and the checkout chunk it imports only when a customer opens the cart.
+     */
+    static String manifest(CommitId commit) {
+        String h = assetHash(commit);
+        return """
+                {
+                  "index.html": {"file": "static/app.%1$s.js", "src": "index.html", "isEntry": true,
+                                 "css": ["static/style.%1$s.css"], "dynamicImports": ["src/Checkout.js"]},
+                  "src/Checkout.js": {"file": "assets/Checkout-%1$s.js", "src": "src/Checkout.js", "isDynamicEntry": true}
+                }
+                """.formatted(h);
+    }
+
+    static String checkoutJs() {
+        return "export function openCheckout() { document.body.setAttribute('data-checkout', '1'); }\n";
     }
 
     static String appJs(DemoRelease release) {

@@ -41,6 +41,8 @@ public final class DemoSite implements AutoCloseable {
     static final int ROLLOUT_LAG = 3;
     private static final Pattern PRODUCT = Pattern.compile("/p/(\\d+)");
     private static final Pattern ASSET = Pattern.compile("/static/(app|style)\\.([0-9a-f]{8})\\.(js|css)");
+    /** The checkout, which the app loads only when a customer opens the cart: no key page asks for it. */
+    private static final Pattern LAZY_CHUNK = Pattern.compile("/assets/Checkout-([0-9a-f]{8})\\.js");
     private static final double PRODUCTS_MEDIAN_MS = 12.0;
     private static final double SLOWDOWN = 1.5;
     /** Each creeping release adds 1.2 to 1.45 ms to the query: under the 2 ms a comparison blocks for, each time; three of them are over it. */
@@ -215,6 +217,7 @@ public final class DemoSite implements AutoCloseable {
     private void route(HttpExchange exchange, String path, DemoRelease release, CommitId commit) throws IOException {
         Matcher product = PRODUCT.matcher(path);
         Matcher asset = ASSET.matcher(path);
+        Matcher lazyChunk = LAZY_CHUNK.matcher(path);
         if (path.equals("/")) {
             send(exchange, 200, "text/html; charset=utf-8", DemoPages.home(release, commit));
         } else if (path.equals("/products")) {
@@ -240,6 +243,10 @@ public final class DemoSite implements AutoCloseable {
             } else {
                 send(exchange, 200, "text/css", DemoPages.css());
             }
+        } else if (lazyChunk.matches() && assetServed(lazyChunk.group(1))) {
+            send(exchange, 200, "application/javascript", DemoPages.checkoutJs());
+        } else if (path.equals(DemoPages.MANIFEST)) {
+            send(exchange, 200, "application/json", DemoPages.manifest(commit));
         } else if (path.equals("/api/health")) {
             boolean broken = release.has(Fault.BROKEN_API);
             send(exchange, broken ? 503 : 200, "application/json", DemoPages.health(commit, broken));

@@ -24,6 +24,11 @@ final class LatencyReader {
     private LatencyReader() {
     }
 
+    private static boolean needsSession(String id, List<PageSpec> pages, List<ApiSpec> apis) {
+        return pages.stream().anyMatch(p -> p.id().equals(id) && p.auth())
+                || apis.stream().anyMatch(a -> a.id().equals(id) && a.session());
+    }
+
     static LatencySpec read(SuiteNode l, List<PageSpec> pages, List<ApiSpec> apis) {
         LatencySpec d = LatencySpec.NONE;
         if (!l.expectMap()) {
@@ -36,6 +41,10 @@ final class LatencyReader {
                 item.text().ifPresent(id -> {
                     if (!known.contains(id)) {
                         item.problem("\"" + id + "\" names no page or API of this suite" + Closest.hint(id, known));
+                    } else if (needsSession(id, pages, apis)) {
+                        // its samples would time the login redirect or the 401, not the endpoint
+                        item.problem("latency cannot sample auth: session APIs or auth: true pages yet: \"" + id
+                                + "\" needs the login's session, which latency samples are sent without; sample an endpoint that needs no login");
                     } else if (endpoints.contains(id)) {
                         item.problem("\"" + id + "\" is listed twice");
                     } else {

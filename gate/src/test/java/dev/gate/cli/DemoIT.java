@@ -35,6 +35,9 @@ class DemoIT {
                 .contains("GET /static/checkout.")
                 .contains("→ 404 (script, from /p/42)")
                 .containsPattern("assets of ([0-9a-f]{7}|the previous release) are gone")
+                // the checkout chunk no key page loads: only the build manifest names it
+                .contains("Vite manifest: 3 assets, 1 of them lazy chunks")
+                .containsPattern("3 of 3 assets of [0-9a-f]{7} are gone, 1 of them a lazy chunk \\(\\S*/assets/Checkout-[0-9a-f]{8}\\.js → 404\\)")
                 .contains("Uncaught TypeError: Cannot read properties of undefined (reading 'items')")
                 .contains("FAIL  product-list-latency")
                 .containsPattern("GET /api/products is 1\\.\\d\\d× slower")

@@ -106,16 +106,37 @@ class StaleCacheIT {
         return RunFolders.check(RunFolders.record(dir.resolve("run"), verify.exit()), "commit");
     }
 
-    @Test
-    void aPageTheProxyCacheKeepsServingFromThePreviousReleaseNamesTheCache() throws Exception {
-        Backend app = backend("web-1", OLD);
-        nginx = LocalNginx.cachingProxy(dir.resolve("nginx"), List.of(app.port()), "/p/");
+    /** A user's plain request fills the cache with the old /p/42, then the app takes the new release. */
+    private JsonNode verifyAfterTheCacheWasFilled(Backend app) throws Exception {
         HttpResponse<String> warm = HttpClient.newHttpClient().send(
                 HttpRequest.newBuilder(URI.create(nginx.url() + "/p/42")).build(), HttpResponse.BodyHandlers.ofString());
         assertThat(warm.headers().firstValue("X-Cache-Status")).as("the cache was filled").contains("MISS");
         app.commit = NEW;
 
         JsonNode commit = verify("", "  - { id: home, path: / }\n  - { id: product, path: /p/42 }\n");
+        return commit;
+    }
+
+    @Test
+    void aCacheKeyedOnTheFullUrlThatTheBustedReadsMissStillFailsWhenUsersGetTheOldPage() throws Exception {
+        Backend app = backend("web-1", OLD);
+        nginx = LocalNginx.cachingProxyWithDefaultKey(dir.resolve("nginx"), List.of(app.port()), "/p/");
+        JsonNode commit = verifyAfterTheCacheWasFilled(app);
+
+        // every busted read missed the cache and saw the new release; a user's plain request did not
+        assertThat(commit.path("metrics").path("liveness").asText()).isEqualTo("LIVE");
+        assertThat(commit.path("status").asText()).isEqualTo("FAIL");
+        assertThat(commit.path("summary").asText()).isEqualTo("/p/42: served " + OLD.substring(0, 7)
+                + " to a plain request with X-Cache-Status: HIT, though the release is live: "
+                + "a cache keyed on the full URL holds the old page; purge /p/42");
+        assertThat(commit.path("playbook").asText()).isEqualTo("stale-instance");
+    }
+
+    @Test
+    void aPageTheProxyCacheKeepsServingFromThePreviousReleaseNamesTheCache() throws Exception {
+        Backend app = backend("web-1", OLD);
+        nginx = LocalNginx.cachingProxy(dir.resolve("nginx"), List.of(app.port()), "/p/");
+        JsonNode commit = verifyAfterTheCacheWasFilled(app);
 
         // no baseline, and / served the new release first: the old commit is not labelled (previous)
         assertThat(commit.path("summary").asText()).matches("9f8e7d6 is only partly live after 3s: /p/42: (\\d+) of \\1 responses "

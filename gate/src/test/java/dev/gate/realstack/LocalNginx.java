@@ -66,13 +66,28 @@ public final class LocalNginx implements AutoCloseable {
      */
     public static LocalNginx cachingProxy(Path dir, List<Integer> upstreamPorts, String cachedPrefix)
             throws IOException, InterruptedException {
+        return cachingProxy(dir, upstreamPorts, cachedPrefix, "proxy_cache_key $uri; ");
+    }
+
+    /**
+     * As {@link #cachingProxy(Path, List, String)}, with nginx's default cache key
+     * ({@code $scheme$proxy_host$request_uri}): the query is part of the key, so a cache-busted
+     * request always misses while a plain one is answered from the store.
+     */
+    public static LocalNginx cachingProxyWithDefaultKey(Path dir, List<Integer> upstreamPorts, String cachedPrefix)
+            throws IOException, InterruptedException {
+        return cachingProxy(dir, upstreamPorts, cachedPrefix, "");
+    }
+
+    private static LocalNginx cachingProxy(Path dir, List<Integer> upstreamPorts, String cachedPrefix, String key)
+            throws IOException, InterruptedException {
         Files.createDirectories(dir.resolve("cache"));
         StringBuilder servers = new StringBuilder();
         upstreamPorts.forEach(p -> servers.append(" server 127.0.0.1:").append(p).append(";"));
         String pass = "proxy_pass http://app; proxy_http_version 1.1; proxy_set_header Connection \"\"; "
                 + "add_header X-Cache-Status $upstream_cache_status always;";
         return start(dir, "    location / { " + pass + " }\n"
-                        + "    location " + cachedPrefix + " { " + pass + " proxy_cache pages; proxy_cache_key $uri; "
+                        + "    location " + cachedPrefix + " { " + pass + " proxy_cache pages; " + key
                         + "proxy_cache_valid 200 10m; proxy_ignore_headers Cache-Control Expires Set-Cookie; }\n",
                 "  proxy_cache_path " + dir.resolve("cache") + " levels=1 keys_zone=pages:1m max_size=10m inactive=10m use_temp_path=off;\n"
                         + "  upstream app {" + servers + " keepalive 8; }\n");

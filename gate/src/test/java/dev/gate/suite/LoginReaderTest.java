@@ -135,6 +135,15 @@ class LoginReaderTest {
     }
 
     @Test
+    void latencyDoesNotSampleWhatNeedsTheSessionSinceItWouldTimeTheLoginRedirect() {
+        assertThat(messages(TOP + LOGIN + PAGES + "latency: { endpoints: [home, me, account] }\n")).containsExactly(
+                "suite.yaml:14:30: latency.endpoints[1]: latency cannot sample auth: session APIs or auth: true pages yet: \"me\" "
+                        + "needs the login's session, which latency samples are sent without; sample an endpoint that needs no login",
+                "suite.yaml:14:34: latency.endpoints[2]: latency cannot sample auth: session APIs or auth: true pages yet: \"account\" "
+                        + "needs the login's session, which latency samples are sent without; sample an endpoint that needs no login");
+    }
+
+    @Test
     void loginIsAnIdOfTheGatesOwn() {
         assertThat(messages(TOP + "pages: [{ id: login, path: /login }]\n"))
                 .containsExactly("suite.yaml:2:15: pages[0].id: id \"login\" is reserved for the gate's own checks; choose another");

@@ -104,6 +104,9 @@ public final class CommitCheck implements Check {
             }
         }
         String name = name();
+        if (c.converged() && !c.staleToUsers().isEmpty()) {
+            return staleToUsers(c, name, details);
+        }
         Status status = c.converged() ? Status.PASS : Status.FAIL;
         Optional<StaleLayer.Diagnosis> worst = c.converged() ? Optional.empty() : layers.of(firstMixed(c));
         Optional<StaleLayer.Diagnosis> cache = c.tallies().stream().map(layers::of).flatMap(Optional::stream)
@@ -113,6 +116,24 @@ public final class CommitCheck implements Check {
         worst.ifPresent(d -> metrics.put("stale_layer", d.layer().name().toLowerCase(java.util.Locale.ROOT).replace('_', '-')));
         return new CheckResult(ID, KIND, name, status, summary, details, metrics, List.of(),
                 playbook(c, cache.isPresent()), c.elapsed());
+    }
+
+    /** Live for the gate's busted reads, and still the old page for a user's plain request. */
+    private CheckResult staleToUsers(Convergence c, String name, List<String> details) {
+        List<String> lines = c.staleToUsers().stream().map(p -> p.location() + ": served " + p.commit().shortHex()
+                + previous.or(c::servedBefore).filter(p.commit()::sameCommitAs).map(x -> " (" + roles.other() + ")").orElse("")
+                + " to a plain request" + p.headers() + ", though the release is live: "
+                + (p.servedBy().fromCache() ? "a cache keyed on the full URL" : "a cache keyed on the full URL, or an instance the busted reads missed,")
+                + " holds the old page; purge "
+                + p.location()).toList();
+        List<String> all = new ArrayList<>(details);
+        all.addAll(lines);
+        Map<String, Object> metrics = metrics(c);
+        metrics.put("stale_layer", "edge-cache");
+        metrics.put("stale_to_users", c.staleToUsers().size());
+        String more = lines.size() > 1 ? " (and " + (lines.size() - 1) + " more key page" + (lines.size() > 2 ? "s" : "") + ")" : "";
+        return new CheckResult(ID, KIND, name, Status.FAIL, lines.get(0) + more, all, metrics, List.of(),
+                "stale-instance", c.elapsed());
     }
 
     private String summary(Convergence c, CommitDistribution distribution, StaleLayer layers) {

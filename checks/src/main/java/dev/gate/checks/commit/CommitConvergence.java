@@ -64,7 +64,8 @@ public final class CommitConvergence {
             inARow = allExpected ? inARow + 1 : 0;
             Instant now = context.clock().instant();
             if (inARow >= spec.consecutive()) {
-                return result(expected, Liveness.LIVE, rounds, Duration.between(start, now), tallies, servedBefore);
+                return result(expected, Liveness.LIVE, rounds, Duration.between(start, now), tallies, servedBefore)
+                        .withStaleToUsers(staleToUsers(expected, context));
             }
             if (!now.isBefore(deadline)) {
                 return result(expected, classify(tallies, expected), rounds, Duration.between(start, now),
@@ -91,6 +92,29 @@ public final class CommitConvergence {
                 + (locations.size() == 1 ? " location" : " locations") + ": round " + rounds + ", "
                 + inARow + " of " + spec.consecutive() + " in a row, " + Durations.format(elapsed)
                 + " of " + Durations.format(spec.timeout());
+    }
+
+    /**
+     * One read of each key page exactly as a user asks for it. The busted reads cannot see a cache
+     * keyed on the full URL (nginx's default key, Cloudflare's "Standard"): they always miss it.
+     */
+    private List<PlainRead> staleToUsers(CommitId expected, CheckContext context) throws InterruptedException {
+        List<PlainRead> stale = new java.util.ArrayList<>();
+        for (String location : locations) {
+            try {
+                ProbeResponse response = context.http().getFresh(context.resolve(location), Map.of("User-Agent", "gate (commit check)"));
+                ServedBy servedBy = ServedBy.of(response, spec.instanceHeader(), context.redactor());
+                if (response.status() >= 400) {
+                    continue;
+                }
+                new CommitMarkerReader(marker, context.redactor()).read(response).commit()
+                        .filter(c -> !c.sameCommitAs(expected))
+                        .ifPresent(c -> stale.add(new PlainRead(location, c, servedBy)));
+            } catch (IOException e) {
+                // the busted reads reached it; a plain read that fails says nothing about a cache
+            }
+        }
+        return stale;
     }
 
     private MarkerReading readOnce(String location, int round, CheckContext context) throws InterruptedException {
@@ -145,7 +169,7 @@ public final class CommitConvergence {
                 .map(e -> new LocationTally(e.getKey(), e.getValue().commits, e.getValue().problems, e.getValue().servedBy))
                 .toList();
         Optional<CommitId> observed = liveness == Liveness.LIVE ? Optional.of(expected) : mostServed(tallies);
-        return new Convergence(expected, liveness, rounds, elapsed, observed, servedBefore, list);
+        return new Convergence(expected, liveness, rounds, elapsed, observed, servedBefore, list, List.of());
     }
 
     private static Optional<CommitId> mostServed(Map<String, Tally> tallies) {

@@ -19,10 +19,20 @@ public record Convergence(
         Duration elapsed,
         Optional<CommitId> observed,
         Optional<CommitId> servedBefore,
-        List<LocationTally> tallies) {
+        List<LocationTally> tallies,
+        List<PlainRead> staleToUsers) {
 
+    /**
+     * @param staleToUsers once live, the key pages a plain request (as a user's, without the
+     *                     cache-buster) was still served another commit for: a cache keyed on the full URL
+     */
     public Convergence {
         tallies = List.copyOf(tallies);
+        staleToUsers = List.copyOf(staleToUsers);
+    }
+
+    public Convergence withStaleToUsers(List<PlainRead> stale) {
+        return new Convergence(expected, liveness, rounds, elapsed, observed, servedBefore, tallies, stale);
     }
 
     public boolean converged() {

@@ -23,8 +23,12 @@ public final class BrowserLogin implements SessionSource {
     private final LoginSpec spec;
     private final BrowserSession session;
     private final Duration stepTimeout;
+    /** A login that failed in a way that may pass is run once more, then its outcome stays. */
+    private static final int MAX_LOGINS = 2;
     /** Guarded by this. */
     private LoginOutcome outcome;
+    /** Guarded by this. */
+    private int logins;
 
     /** @param stepTimeout what each step may take: the suite's page timeout */
     public BrowserLogin(LoginSpec spec, BrowserSession session, Duration stepTimeout) {
@@ -41,8 +45,14 @@ public final class BrowserLogin implements SessionSource {
     public synchronized LoginOutcome obtain(CheckContext context) throws InterruptedException {
         if (outcome == null) {
             outcome = logIn(context);
+            logins++;
         }
-        return outcome;
+        LoginOutcome now = outcome;
+        if (now instanceof LoginOutcome.NotLoggedIn failed && failed.transientCause().isPresent() && logins < MAX_LOGINS) {
+            // forgotten, so that the check's retry (or the next page that needs the session) logs in anew
+            outcome = null;
+        }
+        return now;
     }
 
     private LoginOutcome logIn(CheckContext context) throws InterruptedException {

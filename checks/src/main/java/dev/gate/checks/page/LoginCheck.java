@@ -48,9 +48,11 @@ public final class LoginCheck implements Check {
     public CheckResult run(CheckContext context) throws InterruptedException {
         LoginOutcome outcome = session.obtain(context);
         if (outcome instanceof LoginOutcome.NotLoggedIn failed) {
-            return CheckResult.of(id, KIND, name(), failed.status(), context.redactor().redact(failed.summary()))
+            CheckResult result = CheckResult.of(id, KIND, name(), failed.status(), context.redactor().redact(failed.summary()))
                     .withDetails(failed.details().stream().map(context.redactor()::redact).toList())
                     .withPlaybook(PLAYBOOK);
+            // the runner tries the login once more, as it does a page that answered 502
+            return failed.transientCause().map(c -> result.withTransientCause(context.redactor().redact(c))).orElse(result);
         }
         return CheckResult.pass(id, KIND, name(), context.redactor().redact(outcome.summary()));
     }

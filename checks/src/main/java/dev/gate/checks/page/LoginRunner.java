@@ -45,6 +45,7 @@ final class LoginRunner {
     private final Page page;
     private volatile long deadline = Long.MAX_VALUE;
     private volatile boolean closed;
+    private volatile int lastDocumentStatus;
 
     private LoginRunner(LoginJob job, BrowserContext context, Page page) {
         this.job = job;
@@ -68,6 +69,12 @@ final class LoginRunner {
 
     /** Runs every step; the context is closed afterwards whatever happens. */
     LoginOutcome run(Browser browser) {
+        // the status of the last document the page navigated to: a form posted to a draining instance answers 502
+        page.onResponse(r -> {
+            if (r.request().isNavigationRequest() && r.frame().parentFrame() == null) {
+                lastDocumentStatus = r.status();
+            }
+        });
         List<String> details = new ArrayList<>();
         List<LoginStep> steps = job.steps();
         try {
@@ -82,7 +89,12 @@ final class LoginRunner {
                 } catch (StepFailed e) {
                     return failed(where, e.getMessage(), details);
                 } catch (TimeoutError e) {
-                    return failed(where, "timed out after " + Durations.format(job.stepTimeout()), details);
+                    LoginOutcome.NotLoggedIn failed = failed(where, "timed out after " + Durations.format(job.stepTimeout()), details);
+                    // a navigation that never answered may answer next time; a wait_for that timed out
+                    // on a page served fine is the site refusing, and stays (unless the page was a 5xx)
+                    return step instanceof LoginStep.Goto && failed.transientCause().isEmpty()
+                            ? new LoginOutcome.NotLoggedIn(failed.status(), failed.summary(), failed.details(), java.util.Optional.of("timeout"))
+                            : failed;
                 } catch (RuntimeException e) {
                     if (closed || !browser.isConnected()) {
                         String why = closed ? "the page's script kept the browser busy" : "the browser failed: "
@@ -111,6 +123,9 @@ final class LoginRunner {
         if (step instanceof LoginStep.Goto g) {
             Response response = page.navigate(Targets.resolve(job.target(), g.path()).toString(),
                     new Page.NavigateOptions().setTimeout(timeout));
+            if (response != null) {
+                lastDocumentStatus = response.status();
+            }
             if (response != null && response.status() >= 400) {
                 return java.util.Optional.of("answered " + response.status());
             }
@@ -129,12 +144,14 @@ final class LoginRunner {
     }
 
     /** The failure line: the step, what went wrong, and what the page showed, masked and bounded. */
-    private LoginOutcome failed(String where, String what, List<String> details) {
+    private LoginOutcome.NotLoggedIn failed(String where, String what, List<String> details) {
         String shown = shown();
         String line = "failed at " + where + ": " + what + shown;
         List<String> all = new ArrayList<>(details);
         all.add(job.redactor().cut(where + ": " + what, 300));
-        return new LoginOutcome.NotLoggedIn(Status.FAIL, job.redactor().cut(line, 400), all);
+        java.util.Optional<String> cause = lastDocumentStatus >= 500
+                ? java.util.Optional.of("HTTP " + lastDocumentStatus) : java.util.Optional.empty();
+        return new LoginOutcome.NotLoggedIn(Status.FAIL, job.redactor().cut(line, 400), all, cause);
     }
 
     private String shown() {

@@ -57,7 +57,26 @@ class CommitCheckTest {
         assertThat(result.status()).isEqualTo(Status.PASS);
         assertThat(result.summary()).isEqualTo("9f8e7d6 is live on 2 locations (3 rounds in a row, 2s)");
         assertThat(result.metrics()).containsEntry("liveness", "LIVE").containsEntry("rounds", 3);
-        assertThat(site.requests("/")).hasSize(3);
+        // three busted rounds, then one plain read as a user's, which served the new release too
+        assertThat(site.requests("/")).hasSize(4);
+        assertThat(site.requests("/").get(3).uri().getQuery()).isNull();
+    }
+
+    @Test
+    void aPlainRequestServedTheOldPageOnceLiveFailsNamingTheCacheKeyedOnTheFullUrl() throws Exception {
+        // a cache keyed on the full URL: the busted reads always miss it, a user's plain request hits it
+        site.route("/p/1", r -> r.uri().getQuery() == null
+                ? Reply.html(TestSite.pageWithCommit(OLD)).withHeader("X-Cache", "HIT").withHeader("Age", "1843")
+                : Reply.html(TestSite.pageWithCommit(NEW)));
+        site.route("/", r -> Reply.html(TestSite.pageWithCommit(NEW)));
+
+        CheckResult result = check(META, List.of("/", "/p/1"), NEW);
+
+        assertThat(result.status()).isEqualTo(Status.FAIL);
+        assertThat(result.summary()).isEqualTo("/p/1: served 1a2b3c4 (previous) to a plain request with X-Cache: HIT, Age 1843 s, "
+                + "though the release is live: a cache keyed on the full URL holds the old page; purge /p/1");
+        assertThat(result.metrics()).containsEntry("liveness", "LIVE").containsEntry("stale_to_users", 1);
+        assertThat(result.playbook()).isEqualTo("stale-instance");
     }
 
     @Test
@@ -171,6 +190,10 @@ class CommitCheckTest {
         List<TestSite.Request> requests = site.requests("/");
         Set<String> queries = new HashSet<>();
         Set<Integer> ports = new HashSet<>();
+        // the last is the plain read made once live, as a user asks: no buster, no no-cache
+        TestSite.Request plain = requests.remove(requests.size() - 1);
+        assertThat(plain.uri().getQuery()).isNull();
+        assertThat(plain.header("Cache-Control")).isNull();
         for (TestSite.Request r : requests) {
             assertThat(r.header("Cache-Control")).isEqualTo("no-cache");
             assertThat(r.uri().getQuery()).startsWith("_gate=");

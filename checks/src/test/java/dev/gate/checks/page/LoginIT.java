@@ -109,6 +109,41 @@ class LoginIT {
         assertThat(site.site().requests("/login").stream().filter(r -> r.method().equals("POST"))).hasSize(1);
     }
 
+    private long posts() {
+        return site.site().requests("/login").stream().filter(r -> r.method().equals("POST")).count();
+    }
+
+    @Test
+    void aLoginPostedToAnInstanceAnswering502MayPassAgainAndTheNextAttemptLogsInAnew() throws Exception {
+        site.answerBadGateway(1);
+        BrowserLogin login = new BrowserLogin(steps(PASSWORD), browser, STEP);
+        CheckContext context = context(PASSWORD);
+
+        CheckResult first = new LoginCheck(LoginCheck.ID, 5, login).run(context);
+        CheckResult second = new LoginCheck(LoginCheck.ID, 5, login).run(context);
+        CheckResult account = page(account(true), login, context);
+
+        assertThat(first.status()).isEqualTo(Status.FAIL);
+        assertThat(first.summary()).startsWith("failed at step 5 of 5, wait_for { url: /account }: timed out after 3s");
+        assertThat(first.transientCause()).contains("HTTP 502");
+        assertThat(second.status()).as(second.summary()).isEqualTo(Status.PASS);
+        assertThat(account.status()).as(account.summary()).isEqualTo(Status.PASS);
+        assertThat(posts()).isEqualTo(2);
+    }
+
+    @Test
+    void aLoginThatKeepsAnswering502IsRunTwiceAtMost() throws Exception {
+        site.answerBadGateway(10);
+        BrowserLogin login = new BrowserLogin(steps(PASSWORD), browser, STEP);
+        CheckContext context = context(PASSWORD);
+
+        for (int i = 0; i < 3; i++) {
+            assertThat(new LoginCheck(LoginCheck.ID, 5, login).run(context).status()).isEqualTo(Status.FAIL);
+        }
+        assertThat(page(account(true), login, context).status()).isEqualTo(Status.SKIPPED);
+        assertThat(posts()).isEqualTo(2);
+    }
+
     @Test
     void aWrongPasswordFailsTheLoginNamingTheStepAndWhatThePageShowedAndSkipsWhatNeedsIt() throws Exception {
         String wrong = "wr0ng-passw0rd-9";
@@ -123,6 +158,8 @@ class LoginIT {
         assertThat(logged.summary()).isEqualTo("failed at step 5 of 5, wait_for { url: /account }: timed out after 3s; "
                 + "the page showed \"Sign in\" at /login: \"Invalid password (you typed •••)\"");
         assertThat(logged.playbook()).isEqualTo("login-failed");
+        // a refused password is not tried again: the site answered, and accounts lock
+        assertThat(logged.transientCause()).isEmpty();
         assertThat(logged.details()).contains("step 4 of 5, click button[type=submit]: done");
         assertThat(logged.artifacts()).isEmpty();
         assertThat(account.status()).isEqualTo(Status.SKIPPED);

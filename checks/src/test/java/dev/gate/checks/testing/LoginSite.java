@@ -29,6 +29,7 @@ public final class LoginSite implements AutoCloseable {
     private final String commit;
     private final Set<String> sessions = ConcurrentHashMap.newKeySet();
     private final AtomicInteger logins = new AtomicInteger();
+    private final AtomicInteger badGateways = new AtomicInteger();
 
     private LoginSite(String password, String commit) {
         this.password = password;
@@ -55,6 +56,11 @@ public final class LoginSite implements AutoCloseable {
         return site;
     }
 
+    /** The next {@code n} posted forms answer 502, as a load balancer draining an old instance does. */
+    public void answerBadGateway(int n) {
+        badGateways.set(n);
+    }
+
     /** The session tokens this site handed out. */
     public Set<String> sessions() {
         return Set.copyOf(sessions);
@@ -63,6 +69,9 @@ public final class LoginSite implements AutoCloseable {
     private Reply login(TestSite.Request r) {
         if (!r.method().equals("POST")) {
             return Reply.html(form(""));
+        }
+        if (badGateways.getAndDecrement() > 0) {
+            return Reply.status(502, page("502 Bad Gateway", "<h1>502 Bad Gateway</h1>")).withHeader("Content-Type", "text/html");
         }
         Map<String, String> form = fields(r.body());
         String typed = form.getOrDefault("password", "");
