@@ -3,6 +3,7 @@ package dev.gate.checks;
 import java.net.URI;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
 
@@ -50,7 +51,7 @@ public sealed interface LoginOutcome {
      *                answered 5xx or not at all, which a draining instance does; empty when the site
      *                answered and refused (a wrong password is never tried again: accounts lock)
      */
-    record NotLoggedIn(Status status, String summary, List<String> details, java.util.Optional<String> transientCause)
+    record NotLoggedIn(Status status, String summary, List<String> details, Optional<String> transientCause)
             implements LoginOutcome {
         public NotLoggedIn {
             Objects.requireNonNull(status, "status");
@@ -60,7 +61,7 @@ public sealed interface LoginOutcome {
         }
 
         public NotLoggedIn(Status status, String summary, List<String> details) {
-            this(status, summary, details, java.util.Optional.empty());
+            this(status, summary, details, Optional.empty());
         }
     }
 }

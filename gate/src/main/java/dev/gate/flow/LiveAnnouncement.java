@@ -38,7 +38,7 @@ final class LiveAnnouncement implements ReleaseLive {
 
     @Override
     public synchronized void seen(RunRecord sofar) throws InterruptedException {
-        if (announced || !notifications.wanted(sofar)) {
+        if (announced || !notifications.announcesLive(sofar)) {
             return;
         }
         announced = true;

@@ -18,6 +18,11 @@ import java.util.Optional;
  * each one can land on any instance behind the load balancer and no cache can answer for it.
  */
 public final class CommitConvergence {
+    /** The convergence reads ask every cache on the way for a fresh answer (with the cache-buster too). */
+    private static final Map<String, String> PAST_CACHES = Map.of("Cache-Control", "no-cache", "Pragma", "no-cache",
+            "User-Agent", "gate (commit check)");
+    /** The read once live asks as a user does, so a cache keyed on the full URL answers from its store. */
+    private static final Map<String, String> AS_A_USER = Map.of("User-Agent", "gate (commit check)");
     static final String CACHE_BUSTER = "_gate";
 
     private final CommitMarker marker;
@@ -101,29 +106,21 @@ public final class CommitConvergence {
     private List<PlainRead> staleToUsers(CommitId expected, CheckContext context) throws InterruptedException {
         List<PlainRead> stale = new java.util.ArrayList<>();
         for (String location : locations) {
-            try {
-                ProbeResponse response = context.http().getFresh(context.resolve(location), Map.of("User-Agent", "gate (commit check)"));
-                ServedBy servedBy = ServedBy.of(response, spec.instanceHeader(), context.redactor());
-                if (response.status() >= 400) {
-                    continue;
-                }
-                new CommitMarkerReader(marker, context.redactor()).read(response).commit()
-                        .filter(c -> !c.sameCommitAs(expected))
-                        .ifPresent(c -> stale.add(new PlainRead(location, c, servedBy)));
-            } catch (IOException e) {
-                // the busted reads reached it; a plain read that fails says nothing about a cache
-            }
+            // a plain read that fails says nothing about a cache: the busted reads reached the page
+            MarkerReading reading = read(context.resolve(location), AS_A_USER, context);
+            reading.commit().filter(c -> !c.sameCommitAs(expected))
+                    .ifPresent(c -> stale.add(new PlainRead(location, c, reading.servedBy())));
         }
         return stale;
     }
 
     private MarkerReading readOnce(String location, int round, CheckContext context) throws InterruptedException {
-        URI uri = bust(context.resolve(location), round);
+        return read(bust(context.resolve(location), round), PAST_CACHES, context);
+    }
+
+    private MarkerReading read(URI uri, Map<String, String> headers, CheckContext context) throws InterruptedException {
         try {
-            ProbeResponse response = context.http().getFresh(uri, Map.of(
-                    "Cache-Control", "no-cache",
-                    "Pragma", "no-cache",
-                    "User-Agent", "gate (commit check)"));
+            ProbeResponse response = context.http().getFresh(uri, headers);
             ServedBy servedBy = ServedBy.of(response, spec.instanceHeader(), context.redactor());
             if (response.status() >= 400) {
                 return MarkerReading.missing("HTTP " + response.status()).withServedBy(servedBy);

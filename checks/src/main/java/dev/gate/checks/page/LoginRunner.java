@@ -15,6 +15,7 @@ import dev.gate.checks.time.Durations;
 import java.net.URI;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * Performs one login in a browser context of its own, on the session's thread, step after step,
@@ -93,7 +94,7 @@ final class LoginRunner {
                     // a navigation that never answered may answer next time; a wait_for that timed out
                     // on a page served fine is the site refusing, and stays (unless the page was a 5xx)
                     return step instanceof LoginStep.Goto && failed.transientCause().isEmpty()
-                            ? new LoginOutcome.NotLoggedIn(failed.status(), failed.summary(), failed.details(), java.util.Optional.of("timeout"))
+                            ? new LoginOutcome.NotLoggedIn(failed.status(), failed.summary(), failed.details(), Optional.of("timeout"))
                             : failed;
                 } catch (RuntimeException e) {
                     if (closed || !browser.isConnected()) {
@@ -118,16 +119,13 @@ final class LoginRunner {
         }
     }
 
-    private java.util.Optional<String> perform(LoginStep step) {
+    private Optional<String> perform(LoginStep step) {
         long timeout = Math.max(1, job.stepTimeout().toMillis());
         if (step instanceof LoginStep.Goto g) {
             Response response = page.navigate(Targets.resolve(job.target(), g.path()).toString(),
                     new Page.NavigateOptions().setTimeout(timeout));
-            if (response != null) {
-                lastDocumentStatus = response.status();
-            }
             if (response != null && response.status() >= 400) {
-                return java.util.Optional.of("answered " + response.status());
+                return Optional.of("answered " + response.status());
             }
         } else if (step instanceof LoginStep.Fill f) {
             page.fill(f.selector(), f.value(), new Page.FillOptions().setTimeout(timeout));
@@ -140,7 +138,7 @@ final class LoginRunner {
             page.waitForSelector(s.selector(), new Page.WaitForSelectorOptions()
                     .setState(WaitForSelectorState.VISIBLE).setTimeout(timeout));
         }
-        return java.util.Optional.empty();
+        return Optional.empty();
     }
 
     /** The failure line: the step, what went wrong, and what the page showed, masked and bounded. */
@@ -149,8 +147,8 @@ final class LoginRunner {
         String line = "failed at " + where + ": " + what + shown;
         List<String> all = new ArrayList<>(details);
         all.add(job.redactor().cut(where + ": " + what, 300));
-        java.util.Optional<String> cause = lastDocumentStatus >= 500
-                ? java.util.Optional.of("HTTP " + lastDocumentStatus) : java.util.Optional.empty();
+        Optional<String> cause = lastDocumentStatus >= 500
+                ? Optional.of("HTTP " + lastDocumentStatus) : Optional.empty();
         return new LoginOutcome.NotLoggedIn(Status.FAIL, job.redactor().cut(line, 400), all, cause);
     }
 

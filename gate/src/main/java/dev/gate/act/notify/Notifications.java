@@ -53,9 +53,15 @@ public final class Notifications {
         return !suite.notifications().isEmpty() && record.shard().isEmpty();
     }
 
+    /** Whether a receiver is to hear that this run's release went live: only then are its commits worth listing. */
+    public boolean announcesLive(RunRecord record) {
+        return wanted(record) && record.release() == Liveness.LIVE
+                && suite.notifications().stream().anyMatch(t -> t.sendsOn(NotifyEvent.LIVE));
+    }
+
     /** The messages of the release going live, when it did. */
     public List<ActionRecord> live(RunRecord record, List<ChangedCommit> commits, Path runDir) throws InterruptedException {
-        if (!wanted(record) || record.release() != Liveness.LIVE) {
+        if (!announcesLive(record)) {
             return List.of();
         }
         return send(List.of(NotifyEvent.LIVE), record, commits, runDir);
