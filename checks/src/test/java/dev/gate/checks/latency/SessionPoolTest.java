@@ -77,12 +77,9 @@ class SessionPoolTest {
         double sessions = 0;
         int deploys = 4000;
         for (int d = 0; d < deploys; d++) {
-            List<SessionLevel> earlier = new ArrayList<>();
-            for (int i = 0; i < 12; i++) {
-                earlier.add(new SessionLevel(draw(random, eta2), SAMPLING));
-            }
+            List<SessionLevel> earlier = releases(random, eta2, 1);
             double baseline = draw(random, eta2);
-            earlier.add(new SessionLevel(baseline + Math.sqrt(2 * SAMPLING) * random.nextGaussian(), SAMPLING));
+            earlier.add(inTheBaselinesWorkers(random, baseline));
             SessionPool pool = SessionPool.of(baseline, SAMPLING, earlier, eta2);
             double verify = draw(random, eta2);
             // the verify against the pool: the baseline's level plus the pool's shift
@@ -102,15 +99,26 @@ class SessionPoolTest {
         double shift = 0;
         int deploys = 2000;
         for (int d = 0; d < deploys; d++) {
-            List<SessionLevel> earlier = new ArrayList<>();
-            for (int i = 0; i < 12; i++) {
-                earlier.add(new SessionLevel(draw(random, eta2) - Math.log(1.05) * (12 - i), SAMPLING));
-            }
+            List<SessionLevel> earlier = releases(random, eta2, 1.05);
             double baseline = draw(random, eta2);
-            earlier.add(new SessionLevel(baseline + Math.sqrt(2 * SAMPLING) * random.nextGaussian(), SAMPLING));
+            earlier.add(inTheBaselinesWorkers(random, baseline));
             shift += SessionPool.of(baseline, SAMPLING, earlier, eta2).shift();
         }
         assertThat(shift / deploys).isBetween(-0.1, 0.0);
+    }
+
+    /** Twelve earlier releases' sessions, oldest first, each release {@code creep} times slower than the last. */
+    private static List<SessionLevel> releases(SplittableRandom random, double eta2, double creep) {
+        List<SessionLevel> earlier = new ArrayList<>();
+        for (int i = 0; i < 12; i++) {
+            earlier.add(new SessionLevel(draw(random, eta2) - Math.log(creep) * (12 - i), SAMPLING));
+        }
+        return earlier;
+    }
+
+    /** The newest deploy: the baseline's release, measured in the baseline's workers. */
+    private static SessionLevel inTheBaselinesWorkers(SplittableRandom random, double baseline) {
+        return new SessionLevel(baseline + Math.sqrt(2 * SAMPLING) * random.nextGaussian(), SAMPLING);
     }
 
     private static double draw(SplittableRandom random, double eta2) {
