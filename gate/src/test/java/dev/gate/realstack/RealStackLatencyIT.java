@@ -12,7 +12,7 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * The latency gate on a real stack, through the command line, with the default latency settings:
  * an unchanged release deployed the way a shop deploys (cold workers after a HUP, gzip from nginx)
- * gets through; a release with an N+1 query bug (two more queries a product, about 2.5× slower) is
+ * gets through; a release with an N+1 query bug (two more queries a product; 0.8 are 1.5× slower) is
  * blocked on both endpoints.
  *
  * <p>Between one session and the next this stack's two endpoints move together by up to 1.5× with
