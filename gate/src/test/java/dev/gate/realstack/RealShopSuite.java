@@ -51,6 +51,18 @@ public final class RealShopSuite {
         return lines;
     }
 
+    /** The current median over the baseline's of each latency result in a run folder's result.json. */
+    public static List<Double> medianRatios(Path run) throws IOException {
+        List<Double> ratios = new ArrayList<>();
+        for (JsonNode check : new ObjectMapper().readTree(run.resolve("result.json").toFile()).path("checks")) {
+            JsonNode m = check.path("metrics");
+            if (check.path("kind").asText().equals("latency") && m.has("baseline_p50") && m.has("current_p50")) {
+                ratios.add(m.path("current_p50").asDouble() / m.path("baseline_p50").asDouble());
+            }
+        }
+        return ratios;
+    }
+
     /** A 40-hex commit id, the n-th of a run, told apart in its first 7 digits as the gate prints them. */
     public static String commit(long n) {
         return String.format(Locale.ROOT, "%02x%038x", n, 0xc0ffeeL);

@@ -34,8 +34,9 @@ final class Confirmation {
                 out.put(id, first.withDetail("not confirmed: the fresh samples failed, so the first ones decide"));
                 continue;
             }
+            // against the same reference as the first samples: the baseline pooled with the sessions level with it
             LatencyStats second = LatencyComparison.measure(before.get(id), again, spec.confidence(),
-                    spec.effectiveRoundSize());
+                    spec.effectiveRoundSize(), first.stats().test().drift());
             double ratio = second.ratio().ratio();
             String said = String.format(Locale.ROOT, "%s× in %d fresh samples", LatencyLine.ratio(ratio), again.size());
             EndpointVerdict v = first.withMetric("confirm_ratio", ratio).withMetric("confirm_ms", again.ms());

@@ -37,7 +37,9 @@ public final class LatencyComparison {
         double[] x = baseline.values();
         double[] y = current.values();
         int size = Math.max(1, roundSize);
-        RoundTest test = RoundTest.of(Rounds.of(x, size), Rounds.of(y, size)).withDrift(drift);
+        // the history keeps each session's median: the baseline's level is taken on the same scale
+        RoundTest test = RoundTest.of(Rounds.of(x, size), Rounds.of(y, size))
+                .withDrift(drift, Math.log(Quantiles.median(x)));
         return new LatencyStats(
                 current.endpointId(),
                 current.label(),

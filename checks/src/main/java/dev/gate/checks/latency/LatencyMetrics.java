@@ -23,6 +23,8 @@ public final class LatencyMetrics {
      * it, rather than the rounds, set the comparison's uncertainty.
      */
     public static final String SESSION_DRIFT = "session_drift";
+    /** How many sessions the reference pooled, the baseline's included, when it pooled earlier ones. */
+    public static final String POOLED_SESSIONS = "pooled_sessions";
 
     private LatencyMetrics() {
     }

@@ -86,10 +86,20 @@ public final class LatencyRule {
             details.add("between sessions this endpoint's median moves by " + LatencyLine.percent(Math.expm1(t.drift().logSpread()))
                     + " beyond sampling noise (robust spread over its last " + t.drift().deploys() + " deploys), "
                     + "which rounds within one session cannot see: it is added to the comparison's uncertainty");
+            if (t.pool().sessions() > 1) {
+                details.add("the baseline is pooled with the " + (t.pool().sessions() - 1) + " earlier session(s) level "
+                        + "with it, so the reference's own session varies less: the baseline's session ran "
+                        + LatencyLine.percent(Math.abs(Math.expm1(-t.pool().shift())))
+                        + (t.pool().shift() > 0 ? " faster" : " slower") + " than the pool, which the ratio takes off");
+            }
         }
         EndpointVerdict verdict = new EndpointVerdict(s, finding, finding.status(spec.inconclusive()), summary, p, level, spec,
                 details);
-        return t.driftDecides() ? verdict.withMetric(LatencyMetrics.SESSION_DRIFT, Math.expm1(t.drift().logSpread())) : verdict;
+        if (!t.driftDecides()) {
+            return verdict;
+        }
+        verdict = verdict.withMetric(LatencyMetrics.SESSION_DRIFT, Math.expm1(t.drift().logSpread()));
+        return t.pool().sessions() > 1 ? verdict.withMetric(LatencyMetrics.POOLED_SESSIONS, t.pool().sessions()) : verdict;
     }
 
     /** {@code 4%}; a test can find a release slower while the ratio is barely above 1. */

@@ -12,7 +12,7 @@ import org.apache.commons.statistics.distribution.TDistribution;
  * the last is a significant slowdown. Between rounds, that minute-to-minute drift is in the
  * variance: the interval widens when the server drifts and stays tight when it does not.
  *
- * @param logRatio       current minus baseline, in log latency: the estimate of ln(ratio)
+ * @param logRatio       current minus baseline (less the pool's shift), in log latency: the estimate of ln(ratio)
  * @param standardError  of {@code logRatio}
  * @param degreesOfFreedom baseline rounds + current rounds − 2
  * @param pValue         one-sided: the chance of a difference this large if the release is not slower
@@ -20,19 +20,22 @@ import org.apache.commons.statistics.distribution.TDistribution;
  *                       plus the noise within a round
  * @param drift          the drift between sessions added to the rounds' variance;
  *                       {@link SessionDrift#NONE} when the rounds alone decide
+ * @param pool           the sessions the baseline's level is pooled with; the baseline alone
+ *                       without the history
  */
 public record RoundTest(double logRatio, double standardError, int degreesOfFreedom, double pValue,
-        int baselineRounds, int currentRounds, double roundSpread, SessionDrift drift) {
+        int baselineRounds, int currentRounds, double roundSpread, SessionDrift drift, SessionPool pool) {
 
     public RoundTest {
         java.util.Objects.requireNonNull(drift, "drift");
+        java.util.Objects.requireNonNull(pool, "pool");
     }
 
     /** A comparison of the rounds alone. */
     public RoundTest(double logRatio, double standardError, int degreesOfFreedom, double pValue,
                      int baselineRounds, int currentRounds, double roundSpread) {
         this(logRatio, standardError, degreesOfFreedom, pValue, baselineRounds, currentRounds, roundSpread,
-                SessionDrift.NONE);
+                SessionDrift.NONE, SessionPool.BASELINE_ALONE);
     }
 
     public static RoundTest of(double[] baselineRounds, double[] currentRounds) {
@@ -55,7 +58,7 @@ public record RoundTest(double logRatio, double standardError, int degreesOfFree
         } else {
             p = d > 0 ? 0 : 1;
         }
-        return new RoundTest(d, se, df, p, m, n, spread, SessionDrift.NONE);
+        return new RoundTest(d, se, df, p, m, n, spread, SessionDrift.NONE, SessionPool.BASELINE_ALONE);
     }
 
     /**
@@ -64,17 +67,39 @@ public record RoundTest(double logRatio, double standardError, int degreesOfFree
      * moves a whole session. The degrees of freedom combine the two (Welch–Satterthwaite).
      */
     public RoundTest withDrift(SessionDrift between) {
+        return withDrift(between, Double.NaN);
+    }
+
+    /**
+     * The same, and the baseline's level pooled with the earlier sessions level with it
+     * ({@link SessionPool}): the verify is compared with the pool, whose own draw varies by
+     * η²/k rather than the one baseline session's η², so the drift in the variance is
+     * η²(1 + 1/k) instead of 2η². With the pool of the baseline alone this is exactly
+     * {@link #withDrift(SessionDrift)}.
+     *
+     * @param baselineLevel the log median of the baseline's samples, on the scale the history keeps
+     *                      its sessions' levels; NaN to pool nothing
+     */
+    public RoundTest withDrift(SessionDrift between, double baselineLevel) {
         if (!between.known() || between.logSpread() == 0) {
             return this;
         }
         double rounds = standardError * standardError;
-        double drift = between.logSpread() * between.logSpread();
+        double eta2 = between.sessionVariance();
+        double baselineSampling = roundSpread * roundSpread / baselineRounds;
+        SessionPool pool = Double.isFinite(baselineLevel)
+                ? SessionPool.of(baselineLevel, baselineSampling, between.earlier(), eta2)
+                : new SessionPool(0, eta2 + baselineSampling, 1);
+        // the verify's own draw η², and the pool's in place of the baseline's draw and sampling;
+        // the verify's sampling is in the rounds' part. Never below the rounds' own variance
+        double drift = Math.max(0, eta2 + pool.variance() - baselineSampling);
         double se = Math.sqrt(rounds + drift);
+        double d = logRatio - pool.shift();
         double df = (rounds + drift) * (rounds + drift)
                 / (rounds * rounds / degreesOfFreedom + drift * drift / between.degreesOfFreedom());
         int combined = (int) Math.max(1, Math.floor(df));
-        double p = TDistribution.of(combined).survivalProbability(logRatio / se);
-        return new RoundTest(logRatio, se, combined, p, baselineRounds, currentRounds, roundSpread, between);
+        double p = se > 0 ? TDistribution.of(combined).survivalProbability(d / se) : (d > 0 ? 0 : 1);
+        return new RoundTest(d, se, combined, p, baselineRounds, currentRounds, roundSpread, between, pool);
     }
 
     /** Whether drift between sessions, measured over earlier deploys, is in the standard error. */

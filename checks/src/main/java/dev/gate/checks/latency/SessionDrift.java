@@ -1,5 +1,7 @@
 package dev.gate.checks.latency;
 
+import java.util.List;
+
 /**
  * How far an endpoint's median moves from one session to the next for reasons that are not the
  * release — another generation of workers, another neighbour on the host, a cache warmed
@@ -11,12 +13,20 @@ package dev.gate.checks.latency;
  * @param logSpread the standard deviation of the difference between two sessions' log levels,
  *                  beyond the sampling noise of their medians
  * @param deploys   how many earlier deploys it was measured over; 0 when it is not known
+ * @param earlier   the levels of those deploys' sessions, oldest first: what {@link SessionPool} may
+ *                  pool the baseline with
  */
-public record SessionDrift(double logSpread, int deploys) {
+public record SessionDrift(double logSpread, int deploys, List<SessionLevel> earlier) {
     /** Nothing known beyond this run: the rounds alone measure the uncertainty. */
     public static final SessionDrift NONE = new SessionDrift(0, 0);
 
+    /** A drift without the earlier sessions' levels: the baseline is the only reference. */
+    public SessionDrift(double logSpread, int deploys) {
+        this(logSpread, deploys, List.of());
+    }
+
     public SessionDrift {
+        earlier = List.copyOf(earlier);
         if (!(logSpread >= 0) || Double.isInfinite(logSpread)) {
             throw new IllegalArgumentException("a spread must be finite and not negative: " + logSpread);
         }
@@ -27,6 +37,14 @@ public record SessionDrift(double logSpread, int deploys) {
 
     public boolean known() {
         return deploys > 0;
+    }
+
+    /**
+     * η²: the variance of one session's level beyond sampling. {@link #logSpread} is of the
+     * difference between two independent sessions, 2η².
+     */
+    public double sessionVariance() {
+        return logSpread * logSpread / 2;
     }
 
     /**

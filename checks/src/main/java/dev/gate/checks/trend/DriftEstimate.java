@@ -2,6 +2,7 @@ package dev.gate.checks.trend;
 
 import dev.gate.checks.latency.Quantiles;
 import dev.gate.checks.latency.SessionDrift;
+import dev.gate.checks.latency.SessionLevel;
 import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -45,7 +46,9 @@ public final class DriftEstimate {
         }
         sampling /= steps.length;
         double drift = Math.sqrt(Math.max(0, spread * spread - sampling));
-        return Double.isFinite(drift) ? new SessionDrift(drift, recent.size()) : SessionDrift.NONE;
+        List<SessionLevel> earlier = recent.stream()
+                .map(p -> new SessionLevel(Math.log(p.medianMs()), p.logMedianVariance())).toList();
+        return Double.isFinite(drift) ? new SessionDrift(drift, recent.size(), earlier) : SessionDrift.NONE;
     }
 
     /** The drift of each of {@code endpointIds} that the history has enough deploys of. */

@@ -206,6 +206,46 @@ class LatencyDecisionTest {
         assertThat(twice.summary()).matches("GET /api/list is (1\\.9\\d|2\\.\\d\\d)× slower .*");
     }
 
+    /** Eight earlier sessions at the baseline's level (its median, 30 ms), a few percent either side. */
+    private static List<SessionLevel> levelSessions(double factor) {
+        List<SessionLevel> out = new ArrayList<>();
+        // the last is the newest, the baseline's own release and session: tested, not pooled
+        for (double off : new double[] {0.03, -0.02, 0.01, -0.03, 0.02, 0, -0.01, 0.01, 0}) {
+            out.add(new SessionLevel(Math.log(SimulatedDeploys.MEDIAN_MS * factor) + off, 0.0005));
+        }
+        return out;
+    }
+
+    /**
+     * With a drift of 16% between sessions, one baseline session cannot tell a 1.5× release from a
+     * verify that happened to run slow; the baseline pooled with eight earlier sessions at its
+     * level can. Earlier sessions at another speed (a release since made it 1.5× faster) are not
+     * pooled, and the comparison is the baseline's alone.
+     */
+    @Test
+    void aBaselinePooledWithEarlierSessionsLevelWithItBlocksWhatOneSessionCouldNotTell() throws Exception {
+        SplittableRandom random = new SplittableRandom(23);
+        List<LatencySamples> baselines = List.of(of("list", lognormal(random, 120, 0.05, 1)));
+        LatencySpec spec = LatencySpecs.of(List.of("list"), 40, 120, 30, Map.of());
+
+        CheckResult alone = LatencyDecision.run(spec, baselines, new Simulated(Map.of("list", new double[] {0.05, 1.5})),
+                Map.of("list", new SessionDrift(0.16, 20))).get(0);
+        CheckResult pooled = LatencyDecision.run(spec, baselines, new Simulated(Map.of("list", new double[] {0.05, 1.5})),
+                Map.of("list", new SessionDrift(0.16, 20, levelSessions(1)))).get(0);
+        CheckResult steppedHistory = LatencyDecision.run(spec, baselines,
+                new Simulated(Map.of("list", new double[] {0.05, 1.5})),
+                Map.of("list", new SessionDrift(0.16, 20, levelSessions(1.5)))).get(0);
+
+        assertThat(alone.status()).as(alone.summary()).isEqualTo(Status.PASS);
+        assertThat(alone.metrics()).containsEntry("finding", "inconclusive").doesNotContainKey(LatencyMetrics.POOLED_SESSIONS);
+        assertThat(pooled.status()).as(pooled.summary()).isEqualTo(Status.FAIL);
+        assertThat(pooled.summary()).matches("GET /api/list is 1\\.\\d\\d× slower .*");
+        assertThat(pooled.metrics()).containsEntry(LatencyMetrics.POOLED_SESSIONS, 9);
+        assertThat(pooled.details()).anyMatch(d -> d.startsWith("the baseline is pooled with the 8 earlier session(s) level with it"));
+        assertThat(steppedHistory.summary()).isEqualTo(alone.summary());
+        assertThat(steppedHistory.metrics()).doesNotContainKey(LatencyMetrics.POOLED_SESSIONS);
+    }
+
     @Test
     void aHistoryWithoutDriftBetweenSessionsChangesNothing() throws Exception {
         SplittableRandom random = new SplittableRandom(22);

@@ -5,6 +5,7 @@ import dev.gate.checks.Progress;
 import dev.gate.checks.Status;
 import dev.gate.checks.latency.InterleavedSampler;
 import dev.gate.checks.latency.LatencyDecision;
+import dev.gate.checks.latency.LatencyMetrics;
 import dev.gate.checks.latency.LatencySamples;
 import dev.gate.checks.latency.LatencySpec;
 import dev.gate.checks.latency.Quantiles;
@@ -29,7 +30,8 @@ import java.util.concurrent.Future;
  * Within a session the speed drifts too (N(0, 0.05²) every 10 requests). The gate's own sampler loop
  * and {@link LatencyDecision#run} with the default suite settings decide each deploy twice: from the
  * rounds alone, and with the drift {@link DriftEstimate} measures over the endpoint's last 20
- * deploys (each a session of 40 samples). Run with {@code bin/bench SessionDriftBench [deploys]}.
+ * deploys (each a session of 40 samples), and with that drift and the baseline pooled with the earlier
+ * sessions level with it ({@code SessionPool}). Run with {@code bin/bench SessionDriftBench [deploys]}.
  */
 public final class SessionDriftBench {
     private static final long SEED = 20261201L;
@@ -47,7 +49,7 @@ public final class SessionDriftBench {
     }
 
     private record Cell(double eta, double change, int blocksAlone, int blocksWithDrift, int warnsAlone,
-                        int warnsWithDrift, double medianDrift) {
+                        int warnsWithDrift, int blocksPooled, int warnsPooled, double medianDrift, double meanPooled) {
     }
 
     public static void main(String[] args) throws Exception {
@@ -69,13 +71,15 @@ public final class SessionDriftBench {
             System.out.println("default settings (min_effect 10%, min_delta 2 ms, confidence 99%). Rates in % of deploys;");
             System.out.println("for +0% `block` is the FALSE-BLOCK rate. drift = the estimate's median, as a percentage.");
             System.out.println();
-            System.out.println("  η     change | rounds alone: block  warn | with drift: block  warn | drift");
-            System.out.println("  ----  ------ | -------------------  ---- | -----------------  ---- | -----");
+            System.out.println("  η     change | rounds alone: block  warn | with drift: block  warn | pooled: block  warn | drift | sessions pooled");
+            System.out.println("  ----  ------ | -------------------  ---- | -----------------  ---- | -------------  ---- | ----- | ---------------");
             for (Future<Cell> f : cells) {
                 Cell c = f.get();
-                System.out.printf(Locale.ROOT, "  %-4s  %+5.0f%% |              %5.1f%% %4.1f%% |            %5.1f%% %4.1f%% | %4.1f%%%n",
+                System.out.printf(Locale.ROOT, "  %-4s  %+5.0f%% |              %5.1f%% %4.1f%% |            %5.1f%% %4.1f%% |"
+                                + "        %5.1f%% %4.1f%% | %4.1f%% | %.1f%n",
                         trim(c.eta), 100 * c.change, pct(c.blocksAlone, deploys), pct(c.warnsAlone, deploys),
-                        pct(c.blocksWithDrift, deploys), pct(c.warnsWithDrift, deploys), 100 * c.medianDrift);
+                        pct(c.blocksWithDrift, deploys), pct(c.warnsWithDrift, deploys), pct(c.blocksPooled, deploys),
+                        pct(c.warnsPooled, deploys), 100 * c.medianDrift, c.meanPooled);
             }
             System.out.printf(Locale.ROOT, "%n%d deploys per cell, seed %d, %.0f s%n", deploys, SEED, (System.nanoTime() - start) / 1e9);
         } finally {
@@ -89,6 +93,9 @@ public final class SessionDriftBench {
         int blocksWithDrift = 0;
         int warnsAlone = 0;
         int warnsWithDrift = 0;
+        int blocksPooled = 0;
+        int warnsPooled = 0;
+        double pooledSessions = 0;
         double[] drifts = new double[deploys];
         for (int d = 0; d < deploys; d++) {
             List<DeployPoint> history = new ArrayList<>();
@@ -101,7 +108,9 @@ public final class SessionDriftBench {
                 history.add(new DeployPoint("c" + h, Optional.empty(), Optional.empty(), Instant.EPOCH.plusSeconds(h),
                         Quantiles.median(ms), Quantiles.of(ms, 0.95), ms.length, logSd(ms)));
             }
-            SessionDrift drift = DriftEstimate.of(history, HISTORY);
+            SessionDrift pooledDrift = DriftEstimate.of(history, HISTORY);
+            // the drift alone, the baseline the only reference, as before the pool
+            SessionDrift drift = new SessionDrift(pooledDrift.logSpread(), pooledDrift.deploys());
             drifts[d] = Math.expm1(drift.logSpread());
             LatencySamples baseline = new InterleavedSampler(Map.of(), SPEC.warmup(), new Session(random.split(), eta, 1),
                     Progress.silent()).sample(List.of("e"), SPEC.maxSamples()).get(0);
@@ -110,12 +119,18 @@ public final class SessionDriftBench {
             CheckResult alone = LatencyDecision.run(SPEC, List.of(baseline), sampler(sessionSeed, eta, change)).get(0);
             CheckResult withDrift = LatencyDecision.run(SPEC, List.of(baseline), sampler(sessionSeed, eta, change),
                     Map.of("e", drift)).get(0);
+            CheckResult pooled = LatencyDecision.run(SPEC, List.of(baseline), sampler(sessionSeed, eta, change),
+                    Map.of("e", pooledDrift)).get(0);
+            blocksPooled += pooled.status() == Status.FAIL ? 1 : 0;
+            warnsPooled += pooled.status() == Status.WARN ? 1 : 0;
+            pooledSessions += ((Number) pooled.metrics().getOrDefault(LatencyMetrics.POOLED_SESSIONS, 1)).doubleValue();
             blocksAlone += alone.status() == Status.FAIL ? 1 : 0;
             warnsAlone += alone.status() == Status.WARN ? 1 : 0;
             blocksWithDrift += withDrift.status() == Status.FAIL ? 1 : 0;
             warnsWithDrift += withDrift.status() == Status.WARN ? 1 : 0;
         }
-        return new Cell(eta, change, blocksAlone, blocksWithDrift, warnsAlone, warnsWithDrift, Quantiles.median(drifts));
+        return new Cell(eta, change, blocksAlone, blocksWithDrift, warnsAlone, warnsWithDrift, blocksPooled, warnsPooled,
+                Quantiles.median(drifts), pooledSessions / deploys);
     }
 
     private static InterleavedSampler sampler(long seed, double eta, double change) {
