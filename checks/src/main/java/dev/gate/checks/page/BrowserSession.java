@@ -53,6 +53,8 @@ public final class BrowserSession implements AutoCloseable {
     private final Deque<PageTab> idleTabs = new ArrayDeque<>();
     /** How many tabs the session opened, for a test to see that pages did share one. */
     private volatile int tabsOpened;
+    /** A tab could not be opened ahead: the rest are opened when pages need them, and then say why. */
+    private boolean aheadFailed;
     /** Whether the session's thread is inside {@link #closeOverdue}, which the heartbeat may re-enter. */
     private boolean watching;
     /** Whether a page was closed unfinished: Chromium's own shutdown then waits ~10 s on its renderer. */
@@ -64,10 +66,17 @@ public final class BrowserSession implements AutoCloseable {
      * @param parallel          pages in flight at once
      * @param ignoreHttpsErrors accept any certificate (the suite's {@code tls.insecure})
      * @param runningAsRoot     Chromium refuses to start as root without {@code --no-sandbox}
+     * @param tabsAhead         tabs to open while nothing is asked of the session yet (while the
+     *                          commit check polls), so the first pages do not wait for them
      */
-    public record Options(int parallel, boolean ignoreHttpsErrors, boolean runningAsRoot) {
+    public record Options(int parallel, boolean ignoreHttpsErrors, boolean runningAsRoot, int tabsAhead) {
         public static Options of(int parallel, boolean ignoreHttpsErrors) {
-            return new Options(parallel, ignoreHttpsErrors, "root".equals(System.getProperty("user.name")));
+            return new Options(parallel, ignoreHttpsErrors, "root".equals(System.getProperty("user.name")), 0);
+        }
+
+        /** Opening a tab costs ~0.3 s of the session's thread: as many ahead as will be in flight at once. */
+        public Options withTabsAhead(int pages) {
+            return new Options(parallel, ignoreHttpsErrors, runningAsRoot, Math.max(0, Math.min(Math.max(1, parallel), pages)));
         }
     }
 
@@ -242,6 +251,10 @@ public final class BrowserSession implements AutoCloseable {
             while (!closing) {
                 admit(browser);
                 if (inFlight.isEmpty()) {
+                    if (queue.isEmpty() && !aheadFailed && idleTabs.size() < options.tabsAhead()) {
+                        openAhead(browser);
+                        continue;
+                    }
                     Task t = queue.poll(200, TimeUnit.MILLISECONDS);
                     if (t != null) {
                         queue.offerFirst(t);
@@ -360,6 +373,19 @@ public final class BrowserSession implements AutoCloseable {
         }
         tabsOpened++;
         return PageTab.open(browser, options.ignoreHttpsErrors());
+    }
+
+    /** Opens a tab before a page asks for it; a tab that cannot be opened now is opened when a page needs it. */
+    private void openAhead(Browser browser) {
+        tabsOpened++;
+        try {
+            idleTabs.push(PageTab.open(browser, options.ignoreHttpsErrors()));
+        } catch (RuntimeException e) {
+            if (!browser.isConnected()) {
+                throw e;
+            }
+            aheadFailed = true;
+        }
     }
 
     int tabsOpened() {

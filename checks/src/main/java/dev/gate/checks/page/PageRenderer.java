@@ -170,15 +170,15 @@ final class PageRenderer {
         requests++;
         pending++;
         lastActivity = System.nanoTime();
-        if (tab != null) {
-            tab.touched(r.url());
-        }
         if (isMain(r)) {
             mainRequest = r;
         }
     }
 
     private void onFrameNavigated(Frame frame) {
+        if (tab != null) {
+            tab.touched(frame.url());
+        }
         if (frame == page.mainFrame()) {
             navigations++;
         }

@@ -4,8 +4,10 @@ import com.google.gson.JsonObject;
 import com.microsoft.playwright.Browser;
 import com.microsoft.playwright.BrowserContext;
 import com.microsoft.playwright.CDPSession;
+import com.microsoft.playwright.Frame;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.PlaywrightException;
+import com.microsoft.playwright.options.WaitUntilState;
 import java.net.URI;
 import java.util.LinkedHashSet;
 import java.util.Set;
@@ -30,7 +32,7 @@ final class PageTab {
     private final BrowserContext context;
     private final Page page;
     private final CDPSession cdp;
-    /** Origins the current page's requests went to: their storage is what the wipe clears. */
+    /** Origins the current page's frames showed: only a document stores anything, so their storage is what the wipe clears. */
     private final Set<String> touched = new LinkedHashSet<>();
     private volatile boolean closed;
     /** When the wipe under way is overdue; {@link Long#MAX_VALUE} when none is. */
@@ -62,16 +64,38 @@ final class PageTab {
         return page;
     }
 
-    /** Notes the origin of a URL the page requested; what is not http(s) has no storage to clear. */
+    private static final String LEAVE = "() => { window.name = ''; try { sessionStorage.clear(); } catch (e) { } }";
+
+    /** Notes the origin of a document the page's frames showed; what is not http(s) has no storage to clear. */
     void touched(String url) {
+        String origin = origin(url);
+        if (!origin.isEmpty()) {
+            touched.add(origin);
+        }
+    }
+
+    private Set<String> frameOrigins() {
+        Set<String> origins = new LinkedHashSet<>();
+        for (Frame f : page.frames()) {
+            String origin = origin(f.url());
+            if (!origin.isEmpty()) {
+                origins.add(origin);
+            }
+        }
+        return origins;
+    }
+
+    /** {@code scheme://host:port} of an http(s) URL; empty for what no storage belongs to. */
+    private static String origin(String url) {
         try {
             URI uri = URI.create(url);
             if (("http".equals(uri.getScheme()) || "https".equals(uri.getScheme())) && uri.getHost() != null) {
-                touched.add(uri.getScheme() + "://" + uri.getRawAuthority());
+                return uri.getScheme() + "://" + uri.getRawAuthority();
             }
         } catch (IllegalArgumentException e) {
             // not a URL a storage belongs to
         }
+        return "";
     }
 
     boolean usable() {
@@ -89,13 +113,16 @@ final class PageTab {
         }
         wipeDeadline = System.nanoTime() + WIPE_MS * 1_000_000L;
         try {
-            // session storage belongs to the tab and is reached through a frame of its origin: before leaving
-            for (String origin : touched) {
-                clearSessionStorage(origin);
+            // the name and the session storage belong to the tab, not the document, and outlive a
+            // navigation: cleared from the page's own frames before it leaves
+            page.evaluate(LEAVE);
+            String main = origin(page.url());
+            for (String origin : frameOrigins()) {
+                if (!origin.equals(main)) {
+                    clearSessionStorage(origin);
+                }
             }
-            page.navigate("about:blank", new Page.NavigateOptions().setTimeout(WIPE_MS));
-            // the name belongs to the tab, not the document, and survives same-site navigations
-            page.evaluate("() => { window.name = ''; }");
+            page.navigate("about:blank", new Page.NavigateOptions().setTimeout(WIPE_MS).setWaitUntil(WaitUntilState.COMMIT));
             context.clearCookies();
             for (String origin : touched) {
                 JsonObject clear = new JsonObject();
@@ -130,7 +157,7 @@ final class PageTab {
         return true;
     }
 
-    /** An origin the page only fetched from has no frame, and so no session storage in this tab. */
+    /** A frame of another origin than the page's: its session storage is reached through it. */
     private void clearSessionStorage(String origin) {
         JsonObject id = new JsonObject();
         id.addProperty("securityOrigin", origin);
