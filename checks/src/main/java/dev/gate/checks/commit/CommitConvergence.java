@@ -7,13 +7,19 @@ import java.io.IOException;
 import java.net.URI;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 
 /**
- * Polls the commit marker until the rollout converges or the timeout passes. Every request goes
+ * Polls the commit marker until the rollout converges or the timeout passes, the key pages of a
+ * round read at once. Every request goes
  * on a fresh connection with a cache-busting parameter and {@code Cache-Control: no-cache}, so
  * each one can land on any instance behind the load balancer and no cache can answer for it.
  */
@@ -24,6 +30,8 @@ public final class CommitConvergence {
     /** The read once live asks as a user does, so a cache keyed on the full URL answers from its store. */
     private static final Map<String, String> AS_A_USER = Map.of("User-Agent", "gate (commit check)");
     static final String CACHE_BUSTER = "_gate";
+    /** Reads in flight at once: enough for a round of key pages, few enough not to load the site. */
+    private static final int AT_ONCE = 8;
 
     private final CommitMarker marker;
     private final List<String> locations;
@@ -50,8 +58,12 @@ public final class CommitConvergence {
         while (true) {
             rounds++;
             boolean allExpected = true;
-            for (String location : locations) {
-                MarkerReading reading = readOnce(location, rounds, context);
+            int round = rounds;
+            List<MarkerReading> readings = readEach(locations.stream().map(l -> bust(context.resolve(l), round)).toList(),
+                    PAST_CACHES, context);
+            for (int i = 0; i < locations.size(); i++) {
+                String location = locations.get(i);
+                MarkerReading reading = readings.get(i);
                 tallies.get(location).add(reading);
                 boolean match = reading.commit().map(c -> c.sameCommitAs(expected)).orElse(false);
                 if (match) {
@@ -85,9 +97,11 @@ public final class CommitConvergence {
 
     /** One reading per location, as {@code gate baseline} needs to learn the live commit. */
     public Map<String, MarkerReading> readAll(CheckContext context) throws InterruptedException {
+        List<MarkerReading> read = readEach(locations.stream().map(l -> bust(context.resolve(l), 0)).toList(),
+                PAST_CACHES, context);
         Map<String, MarkerReading> readings = new LinkedHashMap<>();
-        for (String location : locations) {
-            readings.put(location, readOnce(location, 0, context));
+        for (int i = 0; i < locations.size(); i++) {
+            readings.put(locations.get(i), read.get(i));
         }
         return readings;
     }
@@ -105,17 +119,53 @@ public final class CommitConvergence {
      */
     private List<PlainRead> staleToUsers(CommitId expected, CheckContext context) throws InterruptedException {
         List<PlainRead> stale = new java.util.ArrayList<>();
-        for (String location : locations) {
+        List<MarkerReading> readings = readEach(locations.stream().map(context::resolve).toList(), AS_A_USER, context);
+        for (int i = 0; i < locations.size(); i++) {
             // a plain read that fails says nothing about a cache: the busted reads reached the page
-            MarkerReading reading = read(context.resolve(location), AS_A_USER, context);
+            MarkerReading reading = readings.get(i);
+            String location = locations.get(i);
             reading.commit().filter(c -> !c.sameCommitAs(expected))
                     .ifPresent(c -> stale.add(new PlainRead(location, c, reading.servedBy())));
         }
         return stale;
     }
 
-    private MarkerReading readOnce(String location, int round, CheckContext context) throws InterruptedException {
-        return read(bust(context.resolve(location), round), PAST_CACHES, context);
+    /**
+     * Reads every URI at once, up to {@value #AT_ONCE} at a time, the answers in the order asked:
+     * one after another, each on a connection of its own, a round of 10 key pages took half a
+     * second of the deploy's wait. Each read is bounded by the probe's own deadline.
+     */
+    private List<MarkerReading> readEach(List<URI> uris, Map<String, String> headers, CheckContext context)
+            throws InterruptedException {
+        if (uris.size() == 1) {
+            return List.of(read(uris.get(0), headers, context));
+        }
+        ExecutorService pool = Executors.newFixedThreadPool(Math.min(AT_ONCE, uris.size()), r -> {
+            Thread t = new Thread(r, "gate-commit-read");
+            t.setDaemon(true);
+            return t;
+        });
+        try {
+            List<Future<MarkerReading>> pending = new ArrayList<>();
+            for (URI uri : uris) {
+                pending.add(pool.submit(() -> read(uri, headers, context)));
+            }
+            List<MarkerReading> readings = new ArrayList<>();
+            for (Future<MarkerReading> f : pending) {
+                try {
+                    readings.add(f.get());
+                } catch (ExecutionException e) {
+                    // what a read cannot answer it reports as a reading; anything else is the check's error, as before
+                    if (e.getCause() instanceof RuntimeException r) {
+                        throw r;
+                    }
+                    throw new IllegalStateException(e.getCause());
+                }
+            }
+            return readings;
+        } finally {
+            pool.shutdownNow();
+        }
     }
 
     private MarkerReading read(URI uri, Map<String, String> headers, CheckContext context) throws InterruptedException {

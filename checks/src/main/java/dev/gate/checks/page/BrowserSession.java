@@ -6,7 +6,9 @@ import com.microsoft.playwright.Playwright;
 import com.microsoft.playwright.PlaywrightException;
 import dev.gate.checks.LoginOutcome;
 import dev.gate.checks.time.Durations;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Deque;
 import java.util.HashMap;
 import java.util.Iterator;
 import java.util.List;
@@ -22,7 +24,8 @@ import java.util.concurrent.TimeoutException;
 /**
  * One browser for a whole run. Playwright for Java must be driven from a single thread, so the
  * session owns that thread and renders pages as an event loop: up to {@code parallel} pages are in
- * flight at once, each in its own browser context, and every wait (on the session's own
+ * flight at once, each in a kept tab of its own ({@link PageTab}, wiped between key pages) or, for
+ * a page seeded with the logged-in session, a context of its own, and every wait (on the session's own
  * {@link Heartbeat} page) pumps the events of all of them. Pages load in parallel in the browser
  * even though one thread drives them. A page over its timeout is closed, a lost browser is
  * replaced for the pages still queued, and a browser that does not close in time is killed.
@@ -46,6 +49,12 @@ public final class BrowserSession implements AutoCloseable {
     private volatile boolean closing;
     /** Pages being rendered; touched only by the session's thread. */
     private final List<PageRenderer> inFlight = new ArrayList<>();
+    /** Kept tabs between key pages, wiped; touched only by the session's thread. */
+    private final Deque<PageTab> idleTabs = new ArrayDeque<>();
+    /** How many tabs the session opened, for a test to see that pages did share one. */
+    private volatile int tabsOpened;
+    /** A tab could not be opened ahead: the rest are opened when pages need them, and then say why. */
+    private boolean aheadFailed;
     /** Whether the session's thread is inside {@link #closeOverdue}, which the heartbeat may re-enter. */
     private boolean watching;
     /** Whether a page was closed unfinished: Chromium's own shutdown then waits ~10 s on its renderer. */
@@ -57,10 +66,17 @@ public final class BrowserSession implements AutoCloseable {
      * @param parallel          pages in flight at once
      * @param ignoreHttpsErrors accept any certificate (the suite's {@code tls.insecure})
      * @param runningAsRoot     Chromium refuses to start as root without {@code --no-sandbox}
+     * @param tabsAhead         tabs to open while nothing is asked of the session yet (while the
+     *                          commit check polls), so the first pages do not wait for them
      */
-    public record Options(int parallel, boolean ignoreHttpsErrors, boolean runningAsRoot) {
+    public record Options(int parallel, boolean ignoreHttpsErrors, boolean runningAsRoot, int tabsAhead) {
         public static Options of(int parallel, boolean ignoreHttpsErrors) {
-            return new Options(parallel, ignoreHttpsErrors, "root".equals(System.getProperty("user.name")));
+            return new Options(parallel, ignoreHttpsErrors, "root".equals(System.getProperty("user.name")), 0);
+        }
+
+        /** Opening a tab costs ~0.3 s of the session's thread: as many ahead as will be in flight at once. */
+        public Options withTabsAhead(int pages) {
+            return new Options(parallel, ignoreHttpsErrors, runningAsRoot, Math.max(0, Math.min(Math.max(1, parallel), pages)));
         }
     }
 
@@ -82,6 +98,9 @@ public final class BrowserSession implements AutoCloseable {
             result.completeExceptionally(new IllegalStateException(why));
         }
     }
+
+    /** The tab being wiped, touched only by the session's thread; null when none is. */
+    private PageTab wiping;
 
     /** The login being performed, touched only by the session's thread; null when none is. */
     private LoginRunner loggingIn;
@@ -232,6 +251,10 @@ public final class BrowserSession implements AutoCloseable {
             while (!closing) {
                 admit(browser);
                 if (inFlight.isEmpty()) {
+                    if (queue.isEmpty() && !aheadFailed && idleTabs.size() < options.tabsAhead()) {
+                        openAhead(browser);
+                        continue;
+                    }
                     Task t = queue.poll(200, TimeUnit.MILLISECONDS);
                     if (t != null) {
                         queue.offerFirst(t);
@@ -245,11 +268,14 @@ public final class BrowserSession implements AutoCloseable {
                     PageRenderer r = it.next();
                     if (r.advance()) {
                         it.remove();
+                        r.reusableTab().filter(this::wiped).ifPresent(idleTabs::push);
                     }
                 }
                 heartbeat.pump(PUMP_MS);
             }
         } finally {
+            // a browser that is replaced takes its tabs with it; a closing session closes them with the browser
+            idleTabs.clear();
             heartbeat.close();
         }
     }
@@ -272,6 +298,9 @@ public final class BrowserSession implements AutoCloseable {
                 }
             }
             if (loggingIn != null && loggingIn.closeIfOverdue(now, closing)) {
+                rendererMayHang = true;
+            }
+            if (wiping != null && wiping.closeIfOverdue(now, closing)) {
                 rendererMayHang = true;
             }
         } finally {
@@ -317,11 +346,50 @@ public final class BrowserSession implements AutoCloseable {
             }
             PageTask p = (PageTask) t;
             try {
-                inFlight.add(PageRenderer.start(browser, p.job(), p.result(), options.ignoreHttpsErrors()));
+                inFlight.add(p.job().storageState().isPresent()
+                        ? PageRenderer.start(browser, p.job(), p.result(), options.ignoreHttpsErrors())
+                        : PageRenderer.start(tab(browser), p.job(), p.result()));
             } catch (RuntimeException e) {
                 p.result().completeExceptionally(e);
             }
         }
+    }
+
+    /** Wipes a kept tab for the next page, with the heartbeat watching over the wipe; false when it was closed instead. */
+    private boolean wiped(PageTab tab) {
+        wiping = tab;
+        try {
+            return tab.wipe();
+        } finally {
+            wiping = null;
+        }
+    }
+
+    /** A wiped tab for the next key page: one kept from an earlier page, or a new one. */
+    private PageTab tab(Browser browser) {
+        PageTab kept = idleTabs.poll();
+        if (kept != null) {
+            return kept;
+        }
+        tabsOpened++;
+        return PageTab.open(browser, options.ignoreHttpsErrors());
+    }
+
+    /** Opens a tab before a page asks for it; a tab that cannot be opened now is opened when a page needs it. */
+    private void openAhead(Browser browser) {
+        tabsOpened++;
+        try {
+            idleTabs.push(PageTab.open(browser, options.ignoreHttpsErrors()));
+        } catch (RuntimeException e) {
+            if (!browser.isConnected()) {
+                throw e;
+            }
+            aheadFailed = true;
+        }
+    }
+
+    int tabsOpened() {
+        return tabsOpened;
     }
 
     /** Performs a login now, on this thread; a browser lost under it is replaced for what is queued. */

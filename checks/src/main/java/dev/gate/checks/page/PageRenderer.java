@@ -3,6 +3,7 @@ package dev.gate.checks.page;
 import com.microsoft.playwright.Browser;
 import com.microsoft.playwright.BrowserContext;
 import com.microsoft.playwright.ConsoleMessage;
+import com.microsoft.playwright.Frame;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.Request;
 import com.microsoft.playwright.Response;
@@ -18,9 +19,11 @@ import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
+import java.util.function.Consumer;
 
 /**
  * One page in flight in the browser session: its context, what its listeners saw, and the steps
@@ -44,6 +47,8 @@ final class PageRenderer {
     private final CompletableFuture<PageRender> result;
     private final BrowserContext context;
     private final Page page;
+    /** The kept tab the page renders in; null when it has a context of its own. */
+    private final PageTab tab;
     private final boolean tracing;
     private final long deadline;
 
@@ -74,85 +79,132 @@ final class PageRenderer {
     private boolean closed;
 
     private PageRenderer(PageJob job, CompletableFuture<PageRender> result, BrowserContext context, Page page,
-                         boolean tracing) {
+                         PageTab tab, boolean tracing) {
         this.job = job;
         this.result = result;
         this.context = context;
         this.page = page;
+        this.tab = tab;
         this.tracing = tracing;
         this.deadline = System.nanoTime() + job.timeout().toNanos();
         this.missingSelectors = job.selectors();
         this.missingTexts = job.texts();
     }
 
+    static Browser.NewContextOptions contextOptions(boolean ignoreHttpsErrors) {
+        return new Browser.NewContextOptions().setIgnoreHTTPSErrors(ignoreHttpsErrors).setViewportSize(1280, 900);
+    }
+
+    /** Renders the job in a context of its own, closed when the page is done: for a page seeded with the session. */
     static PageRenderer start(Browser browser, PageJob job, CompletableFuture<PageRender> result, boolean ignoreHttpsErrors) {
-        Browser.NewContextOptions options = new Browser.NewContextOptions()
-                .setIgnoreHTTPSErrors(ignoreHttpsErrors)
-                .setViewportSize(1280, 900);
-        // a fresh context either way: only a page that needs the session is seeded with it
+        Browser.NewContextOptions options = contextOptions(ignoreHttpsErrors);
         job.storageState().ifPresent(options::setStorageState);
         BrowserContext context = browser.newContext(options);
         try {
             context.addInitScript(PageScripts.OBSERVE_VITALS);
-            boolean tracing = job.recordTrace();
-            if (tracing) {
-                // DOM snapshots only: a screencast in every trace would slow every page down for the rare failure
-                context.tracing().start(new Tracing.StartOptions().setScreenshots(false).setSnapshots(true).setSources(false));
-            }
-            Page page = context.newPage();
-            page.setDefaultTimeout(Math.max(1, job.timeout().toMillis()));
-            PageRenderer r = new PageRenderer(job, result, context, page, tracing);
-            r.listen();
-            // navigate without blocking the session's thread, so other pages load meanwhile
-            page.evaluate("u => { window.location.href = u; }", job.url().toString());
-            return r;
+            return begin(context, context.newPage(), null, job, result);
         } catch (RuntimeException e) {
             context.close();
             throw e;
         }
     }
 
+    /** Renders the job in a kept tab, wiped before it ({@link PageTab}); the tab is closed if anything fails. */
+    static PageRenderer start(PageTab tab, PageJob job, CompletableFuture<PageRender> result) {
+        if (job.storageState().isPresent()) {
+            throw new IllegalArgumentException("a page seeded with the session needs a context of its own");
+        }
+        try {
+            return begin(tab.context(), tab.page(), tab, job, result);
+        } catch (RuntimeException e) {
+            tab.close();
+            throw e;
+        }
+    }
+
+    private static PageRenderer begin(BrowserContext context, Page page, PageTab tab, PageJob job,
+                                      CompletableFuture<PageRender> result) {
+        boolean tracing = job.recordTrace();
+        if (tracing) {
+            // DOM snapshots only: a screencast in every trace would slow every page down for the rare failure
+            context.tracing().start(new Tracing.StartOptions().setScreenshots(false).setSnapshots(true).setSources(false));
+        }
+        page.setDefaultTimeout(Math.max(1, job.timeout().toMillis()));
+        PageRenderer r = new PageRenderer(job, result, context, page, tab, tracing);
+        r.listen();
+        // navigate without blocking the session's thread, so other pages load meanwhile
+        page.evaluate("u => { window.location.href = u; }", job.url().toString());
+        return r;
+    }
+
+    private final Consumer<Request> onRequest = this::onRequest;
+    private final Consumer<Request> onRequestFinished = r -> {
+        pending--;
+        lastActivity = System.nanoTime();
+    };
+    private final Consumer<Response> onResponse = this::onResponse;
+    private final Consumer<Request> onRequestFailed = r -> {
+        pending--;
+        lastActivity = System.nanoTime();
+        if (isMain(r)) {
+            mainFailure = String.valueOf(r.failure());
+        } else if (!browserOwn(r.url()) && !answeredWithError.contains(r)) {
+            failed.add(new FailedRequest(r.method(), r.url(), 0, String.valueOf(r.failure()), r.resourceType(),
+                    sameOrigin(r.url())));
+        }
+    };
+    private final Consumer<ConsoleMessage> onConsole = this::onConsole;
+    private final Consumer<String> onPageError = error -> {
+        pageErrors.add(PageErrors.describe(error));
+        consoleLog.add("[uncaught] " + error);
+    };
+    private final Consumer<Frame> onFrameNavigated = this::onFrameNavigated;
+    private final Consumer<Page> onLoad = p -> {
+        if (mainResponse != null || mainRequest != null) {
+            loaded = true;
+            loadedAt = System.nanoTime();
+        }
+    };
+
+    private void onRequest(Request r) {
+        requests++;
+        pending++;
+        lastActivity = System.nanoTime();
+        if (isMain(r)) {
+            mainRequest = r;
+        }
+    }
+
+    private void onFrameNavigated(Frame frame) {
+        if (tab != null) {
+            tab.touched(frame.url());
+        }
+        if (frame == page.mainFrame()) {
+            navigations++;
+        }
+    }
+
     private void listen() {
-        page.onRequest(r -> {
-            requests++;
-            pending++;
-            lastActivity = System.nanoTime();
-            if (isMain(r)) {
-                mainRequest = r;
-            }
-        });
-        page.onRequestFinished(r -> {
-            pending--;
-            lastActivity = System.nanoTime();
-        });
-        page.onResponse(this::onResponse);
-        page.onRequestFailed(r -> {
-            pending--;
-            lastActivity = System.nanoTime();
-            if (isMain(r)) {
-                mainFailure = String.valueOf(r.failure());
-            } else if (!browserOwn(r.url()) && !answeredWithError.contains(r)) {
-                failed.add(new FailedRequest(r.method(), r.url(), 0, String.valueOf(r.failure()), r.resourceType(),
-                        sameOrigin(r.url())));
-            }
-        });
-        page.onConsoleMessage(this::onConsole);
-        page.onPageError(error -> {
-            String line = PageErrors.describe(error);
-            pageErrors.add(line);
-            consoleLog.add("[uncaught] " + error);
-        });
-        page.onFrameNavigated(frame -> {
-            if (frame == page.mainFrame()) {
-                navigations++;
-            }
-        });
-        page.onLoad(p -> {
-            if (mainResponse != null || mainRequest != null) {
-                loaded = true;
-                loadedAt = System.nanoTime();
-            }
-        });
+        page.onRequest(onRequest);
+        page.onRequestFinished(onRequestFinished);
+        page.onResponse(onResponse);
+        page.onRequestFailed(onRequestFailed);
+        page.onConsoleMessage(onConsole);
+        page.onPageError(onPageError);
+        page.onFrameNavigated(onFrameNavigated);
+        page.onLoad(onLoad);
+    }
+
+    /** What a kept tab's next page does is not this page's: nothing of it reaches these lists. */
+    private void stopListening() {
+        page.offRequest(onRequest);
+        page.offRequestFinished(onRequestFinished);
+        page.offResponse(onResponse);
+        page.offRequestFailed(onRequestFailed);
+        page.offConsoleMessage(onConsole);
+        page.offPageError(onPageError);
+        page.offFrameNavigated(onFrameNavigated);
+        page.offLoad(onLoad);
     }
 
     private void onResponse(Response response) {
@@ -303,7 +355,11 @@ final class PageRenderer {
         } catch (IOException | RuntimeException e) {
             // evidence is a bonus: a page judged without its screenshot is still judged
         } finally {
-            closeContext();
+            if (tab == null) {
+                closeContext();
+            } else {
+                stopListening();
+            }
         }
         result.complete(new PageRender(observation, screenshot, trace, log));
     }
@@ -326,19 +382,20 @@ final class PageRenderer {
         boolean alive = mainResponse != null && !closed && !page.isClosed();
         if (alive) {
             try {
-                title = page.title();
-                Object raw = page.evaluate(PageScripts.METRICS);
-                if (raw instanceof Map<?, ?> map) {
-                    map.forEach((k, v) -> {
-                        if (v instanceof Number n) {
-                            metrics.put(k.toString(), n.doubleValue());
-                        }
-                    });
-                    weights = assetWeights(map.get(PageMetrics.ASSET_WEIGHTS));
-                }
-                if (job.wantHtml()) {
+                // one call, not three: each is a round trip of the session's one thread
+                Object seen = page.evaluate(PageScripts.OBSERVE, job.wantHtml());
+                if (seen instanceof Map<?, ?> all) {
+                    title = String.valueOf(Objects.requireNonNullElse(all.get("title"), ""));
+                    if (all.get("metrics") instanceof Map<?, ?> map) {
+                        map.forEach((k, v) -> {
+                            if (v instanceof Number n) {
+                                metrics.put(k.toString(), n.doubleValue());
+                            }
+                        });
+                        weights = assetWeights(map.get(PageMetrics.ASSET_WEIGHTS));
+                    }
                     // the marker is near the top; a 50 MB page must not come into the gate's memory whole
-                    html = Optional.of(String.valueOf(page.evaluate(PageScripts.HTML_HEAD)));
+                    html = Optional.ofNullable(all.get("html")).map(String::valueOf);
                 }
             } catch (RuntimeException e) {
                 // a page that navigated away or crashed while being measured keeps what was seen
@@ -379,8 +436,20 @@ final class PageRenderer {
         result.completeExceptionally(new IllegalStateException(why));
     }
 
+    /**
+     * The kept tab, for the session to wipe and give to the next page, once this one finished
+     * normally; empty when the page had a context of its own, or its tab had to be closed.
+     */
+    Optional<PageTab> reusableTab() {
+        return tab == null || closed || !observed ? Optional.empty() : Optional.of(tab);
+    }
+
     private void closeContext() {
         closed = true;
+        if (tab != null) {
+            tab.close();
+            return;
+        }
         try {
             context.close();
         } catch (RuntimeException e) {

@@ -76,4 +76,8 @@ final class PageScripts {
 
     /** The rendered DOM, cut at 5 MB. */
     static final String HTML_HEAD = "() => document.documentElement.outerHTML.slice(0, 5000000)";
+
+    /** What a finished page shows, in one call: its title, {@link #METRICS} and, when asked for, {@link #HTML_HEAD}. */
+    static final String OBSERVE = "withHtml => ({ title: document.title, metrics: (" + METRICS.strip() + ")(), html: withHtml ? ("
+            + HTML_HEAD + ")() : null })";
 }

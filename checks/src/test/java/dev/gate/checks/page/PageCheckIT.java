@@ -263,10 +263,16 @@ class PageCheckIT {
     void aPageSeesNothingThePageBeforeItLeftBehind() throws Exception {
         site.route("/lib.js", r -> new Reply(200, Map.of("Content-Type", "application/javascript",
                 "Cache-Control", "public, max-age=3600"), "window.libLoaded = true;", Duration.ZERO));
+        site.route("/sw.js", r -> new Reply(200, Map.of("Content-Type", "application/javascript"),
+                "self.addEventListener('fetch', () => {});", Duration.ZERO));
         site.route("/first", r -> Reply.html(page("<script src=\"/lib.js\"></script>",
                 "<p>first</p><script>document.cookie = 'leak=1; path=/; max-age=3600';"
                         + "localStorage.setItem('leak', '1'); sessionStorage.setItem('leak', '1');"
-                        + "indexedDB.open('leak-db', 1);"
+                        + "window.name = 'leak';"
+                        + "const db = new Promise(done => { const o = indexedDB.open('leak-db', 1); o.onsuccess = done; o.onerror = done; });"
+                        + "Promise.all([db, caches.open('leak-cache').then(c => c.put('/x', new Response('1'))),"
+                        + "  navigator.serviceWorker.register('/sw.js')]).then(() =>"
+                        + "  document.body.insertAdjacentHTML('beforeend', '<p id=\"stored\">stored</p>'));"
                         + "setInterval(() => { console.error('noise from the first page');"
                         + " fetch('/gone-' + Date.now()).catch(() => {}); }, 20);</script>")));
         site.route("/second", r -> Reply.html(page("<script src=\"/lib.js\"></script>",
@@ -274,20 +280,33 @@ class PageCheckIT {
                         + "if (document.cookie.includes('leak')) seen.push('cookie');"
                         + "if (localStorage.getItem('leak')) seen.push('localStorage');"
                         + "if (sessionStorage.getItem('leak')) seen.push('sessionStorage');"
-                        + "indexedDB.databases().then(dbs => {"
+                        + "if (window.name) seen.push('window.name');"
+                        + "Promise.all([indexedDB.databases(), caches.keys(), navigator.serviceWorker.getRegistrations()])"
+                        + ".then(([dbs, cacheNames, workers]) => {"
                         + "  if (dbs.some(d => d.name === 'leak-db')) seen.push('indexedDB');"
+                        + "  if (cacheNames.length) seen.push('Cache Storage');"
+                        + "  if (workers.length || navigator.serviceWorker.controller) seen.push('service worker');"
                         + "  if (seen.length) console.error('state leaked: ' + seen.join(', '));"
                         + "  document.body.insertAdjacentHTML('beforeend', '<p id=\"checked\">checked</p>');"
                         + "});</script>")));
-        PageSpec first = new PageSpec("first", "/first", 200, List.of("#main"), List.of(), Optional.empty(),
+        PageSpec first = new PageSpec("first", "/first", 200, List.of("#stored"), List.of(), Optional.empty(),
                 Severity.IGNORE, Severity.IGNORE, Severity.IGNORE);
         PageSpec second = new PageSpec("second", "/second", 200, List.of("#checked"), List.of(), Optional.empty(),
                 Severity.BLOCK, Severity.BLOCK, Severity.BLOCK);
+        BrowserChoice choice = new BrowserLocator(System.getenv()).locate(Optional.empty());
 
-        CheckResult left = check(first);
-        CheckResult judged = check(second);
+        CheckResult left;
+        CheckResult judged;
+        int tabs;
+        // one page at a time, so the second page is rendered in the tab the first one used
+        try (BrowserSession oneTab = BrowserSession.open(choice, BrowserSession.Options.of(1, false))) {
+            left = new PageCheck(first, oneTab, TIMEOUT, Optional.empty(), false).run(context());
+            judged = new PageCheck(second, oneTab, TIMEOUT, Optional.empty(), false).run(context());
+            tabs = oneTab.tabsOpened();
+        }
 
         assertThat(left.status()).as(left.summary()).isEqualTo(Status.PASS);
+        assertThat(tabs).as("both pages were rendered in one kept tab").isEqualTo(1);
         assertThat(judged.status()).as(judged.summary()).isEqualTo(Status.PASS);
         assertThat(judged.details()).noneMatch(d -> d.contains("noise") || d.contains("/gone-"));
         assertThat(site.requests("/lib.js")).as("the second page asked for the script again, not the cache").hasSize(2);
