@@ -44,6 +44,11 @@ public final class Targets {
         return eq(a.getScheme(), b.getScheme()) && eq(a.getHost(), b.getHost()) && port(a) == port(b);
     }
 
+    /** {@code scheme://host:port} as written, the key of what belongs to one origin (connections, storage). */
+    public static String origin(URI u) {
+        return u.getScheme() + "://" + u.getRawAuthority();
+    }
+
     private static int port(URI u) {
         if (u.getPort() != -1) {
             return u.getPort();

@@ -35,7 +35,7 @@ public final class Browsers implements AutoCloseable {
         if (session.isEmpty()) {
             BrowserChoice choice = new BrowserLocator(io.env()).locate(suite.browser());
             session = Optional.of(BrowserSession.open(choice, BrowserSession.Options.of(suite.pagesParallel(),
-                    suite.tls() == TlsPolicy.INSECURE).withTabsAhead(suite.pages().size())));
+                    suite.tls() == TlsPolicy.INSECURE).withTabsAhead((int) suite.pages().stream().filter(p -> !p.auth()).count())));
             new ConsoleReporter(io.out(), Style.of(io), suite.redactor())
                     .line(Style.of(io).dim("browser: " + session.get().description()));
         }

@@ -27,7 +27,7 @@ import java.util.concurrent.atomic.AtomicReference;
  * line, never a missing result. It is also where a check is tried again, one mechanism for every
  * kind: when an attempt fails and the check marked the failure as one that may pass
  * ({@link CheckResult#transientCause()}), it runs again after a pause, in a context of its own
- * (a page gets a new browser context, an API call a new connection in any case), as many times
+ * (a page's second attempt gets a new browser context, an API call a new connection in any case), as many times
  * as {@link Retries} allows; {@link RetriedResult} makes the attempts one result.
  */
 public final class CheckExecutor {

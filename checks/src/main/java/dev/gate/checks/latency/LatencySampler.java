@@ -1,6 +1,7 @@
 package dev.gate.checks.latency;
 
 import dev.gate.checks.Progress;
+import dev.gate.checks.Targets;
 import dev.gate.checks.http.LeanHttp;
 import dev.gate.checks.http.TlsPolicy;
 import java.io.IOException;
@@ -65,7 +66,7 @@ public final class LatencySampler implements CurrentSampler, AutoCloseable {
         }
         LatencyEndpoint e = endpoints.get(id);
         try {
-            String origin = e.uri().getScheme() + "://" + e.uri().getRawAuthority();
+            String origin = Targets.origin(e.uri());
             LeanHttp http = connections.computeIfAbsent(origin, o -> new LeanHttp(timeout, tls));
             LeanHttp.Timing t = http.send(e.method(), e.uri(), e.headers(), e.body());
             if (t.status() >= 400) {

@@ -86,6 +86,10 @@ public record RoundTest(double logRatio, double standardError, int degreesOfFree
         }
         double rounds = standardError * standardError;
         double eta2 = between.sessionVariance();
+        if (!(eta2 > Double.MIN_NORMAL)) {
+            // a spread too small to square: weighting sessions by 1/η² would divide by zero
+            return this;
+        }
         double baselineSampling = roundSpread * roundSpread / baselineRounds;
         SessionPool pool = Double.isFinite(baselineLevel)
                 ? SessionPool.of(baselineLevel, baselineSampling, between.earlier(), eta2)
@@ -95,8 +99,8 @@ public record RoundTest(double logRatio, double standardError, int degreesOfFree
         double drift = Math.max(0, eta2 + pool.variance() - baselineSampling);
         double se = Math.sqrt(rounds + drift);
         double d = logRatio - pool.shift();
-        double df = (rounds + drift) * (rounds + drift)
-                / (rounds * rounds / degreesOfFreedom + drift * drift / between.degreesOfFreedom());
+        double parts = rounds * rounds / degreesOfFreedom + drift * drift / between.degreesOfFreedom();
+        double df = parts > 0 ? (rounds + drift) * (rounds + drift) / parts : degreesOfFreedom;
         int combined = (int) Math.max(1, Math.floor(df));
         double p = se > 0 ? TDistribution.of(combined).survivalProbability(d / se) : (d > 0 ? 0 : 1);
         return new RoundTest(d, se, combined, p, baselineRounds, currentRounds, roundSpread, between, pool);

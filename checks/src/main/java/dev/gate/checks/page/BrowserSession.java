@@ -55,6 +55,8 @@ public final class BrowserSession implements AutoCloseable {
     private volatile int tabsOpened;
     /** A tab could not be opened ahead: the rest are opened when pages need them, and then say why. */
     private boolean aheadFailed;
+    /** Tabs are opened ahead only until the first page comes: later, a tab closed is opened when needed. */
+    private boolean pagesAdmitted;
     /** Whether the session's thread is inside {@link #closeOverdue}, which the heartbeat may re-enter. */
     private boolean watching;
     /** Whether a page was closed unfinished: Chromium's own shutdown then waits ~10 s on its renderer. */
@@ -251,7 +253,7 @@ public final class BrowserSession implements AutoCloseable {
             while (!closing) {
                 admit(browser);
                 if (inFlight.isEmpty()) {
-                    if (queue.isEmpty() && !aheadFailed && idleTabs.size() < options.tabsAhead()) {
+                    if (!pagesAdmitted && queue.isEmpty() && !aheadFailed && idleTabs.size() < options.tabsAhead()) {
                         openAhead(browser);
                         continue;
                     }
@@ -345,10 +347,11 @@ public final class BrowserSession implements AutoCloseable {
                 continue;
             }
             PageTask p = (PageTask) t;
+            pagesAdmitted = true;
             try {
-                inFlight.add(p.job().storageState().isPresent()
+                inFlight.add(p.job().needsOwnContext()
                         ? PageRenderer.start(browser, p.job(), p.result(), options.ignoreHttpsErrors())
-                        : PageRenderer.start(tab(browser), p.job(), p.result()));
+                        : startInTab(browser, p));
             } catch (RuntimeException e) {
                 p.result().completeExceptionally(e);
             }
@@ -362,6 +365,23 @@ public final class BrowserSession implements AutoCloseable {
             return tab.wipe();
         } finally {
             wiping = null;
+        }
+    }
+
+    /**
+     * Starts a page in a kept tab; a kept tab that cannot start it (its renderer died while idle)
+     * is closed and the page started in a new one, as a first visit would have been.
+     */
+    private PageRenderer startInTab(Browser browser, PageTask p) {
+        boolean kept = !idleTabs.isEmpty();
+        try {
+            return PageRenderer.start(tab(browser), p.job(), p.result());
+        } catch (RuntimeException e) {
+            if (!kept || !browser.isConnected()) {
+                throw e;
+            }
+            tabsOpened++;
+            return PageRenderer.start(PageTab.open(browser, options.ignoreHttpsErrors()), p.job(), p.result());
         }
     }
 

@@ -25,10 +25,11 @@ import java.util.concurrent.TimeoutException;
 /**
  * Renders one key page in the run's browser and judges it as a user would see it: the main
  * response, required content, console errors, uncaught exceptions, failed requests, and the
- * commit in the rendered page. Every run renders in a new browser context, so when the runner
- * tries a page again the second attempt shares no cookie, cache or connection with the first.
- * A page with {@code auth: true} gets a new context too, seeded with the session the suite's login
- * made; when the login made none, the page is skipped with the login's reason.
+ * commit in the rendered page. A first attempt renders in a kept tab wiped of everything an earlier
+ * page left ({@link PageTab}); when the runner tries a page again, the second attempt gets a new
+ * browser context, so it shares no cookie, cache or connection with the first. A page with
+ * {@code auth: true} gets a new context too, seeded with the session the suite's login made; when
+ * the login made none, the page is skipped with the login's reason.
  */
 public final class PageCheck implements Check {
     public static final String KIND = "page";
@@ -111,7 +112,7 @@ public final class PageCheck implements Check {
                 .filter(m -> m instanceof CommitMarker.Header).map(m -> ((CommitMarker.Header) m).name());
         PageJob job = new PageJob(spec.id(), context.resolve(spec.path()), timeout, spec.selectors(), spec.texts(),
                 judge.needsHtml(), header, dir, o -> worst(judge.judge(o)) != Status.PASS, screenshotAlways,
-                trace, context.redactor(), storageState);
+                trace, context.redactor(), storageState, context.attempt() > 1);
         context.progress().note(spec.id(), "rendering " + spec.path());
         CompletableFuture<PageRender> future = session.render(job);
         PageRender render;

@@ -16,6 +16,8 @@ import java.util.function.Predicate;
  * @param commitHeader     a response header to read the commit from, when the marker is a header
  * @param storageState     the logged-in session to seed the page's context with (Playwright's storage
  *                         state as JSON), for a page with {@code auth: true}; empty for every other page
+ * @param retry            a second attempt: it gets a context of its own, not a kept tab, so it shares
+ *                         no connection with the first (a load balancer picks the instance per connection)
  */
 public record PageJob(
         String id,
@@ -30,10 +32,16 @@ public record PageJob(
         boolean screenshotAlways,
         boolean recordTrace,
         Redactor redactor,
-        Optional<String> storageState) {
+        Optional<String> storageState,
+        boolean retry) {
 
     public PageJob {
         selectors = List.copyOf(selectors);
         texts = List.copyOf(texts);
+    }
+
+    /** A page seeded with the session, or tried again, renders in a context of its own. */
+    boolean needsOwnContext() {
+        return storageState.isPresent() || retry;
     }
 }

@@ -66,6 +66,11 @@ final class PageRenderer {
     private final List<String> consoleLog = new ArrayList<>();
     private final List<FailedRequest> failed = new ArrayList<>();
     private final Set<String> assets = new LinkedHashSet<>();
+    /**
+     * The requests this page made: in a kept tab, a beacon or keep-alive request of the page before
+     * can end after this one began, and is not this page's to count or to fail.
+     */
+    private final Set<Request> ours = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
     /** Requests already reported by their error status; the browser then also aborts some of them. */
     private final Set<Request> answeredWithError = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
     private List<String> missingSelectors;
@@ -77,6 +82,8 @@ final class PageRenderer {
     /** The page was closed over its timeout before it could be observed: its script kept the browser busy. */
     private boolean scriptBusy;
     private boolean closed;
+    /** The trace was stopped (and written when there was evidence): the tab may trace the next page. */
+    private boolean traceStopped;
 
     private PageRenderer(PageJob job, CompletableFuture<PageRender> result, BrowserContext context, Page page,
                          PageTab tab, boolean tracing) {
@@ -111,8 +118,8 @@ final class PageRenderer {
 
     /** Renders the job in a kept tab, wiped before it ({@link PageTab}); the tab is closed if anything fails. */
     static PageRenderer start(PageTab tab, PageJob job, CompletableFuture<PageRender> result) {
-        if (job.storageState().isPresent()) {
-            throw new IllegalArgumentException("a page seeded with the session needs a context of its own");
+        if (job.needsOwnContext()) {
+            throw new IllegalArgumentException("a page seeded with the session, or tried again, needs a context of its own");
         }
         try {
             return begin(tab.context(), tab.page(), tab, job, result);
@@ -133,17 +140,24 @@ final class PageRenderer {
         PageRenderer r = new PageRenderer(job, result, context, page, tab, tracing);
         r.listen();
         // navigate without blocking the session's thread, so other pages load meanwhile
-        page.evaluate("u => { window.location.href = u; }", job.url().toString());
+        // replace, not push: in a kept tab, history.length then reads 1 as on a first visit
+        page.evaluate("u => { window.location.replace(u); }", job.url().toString());
         return r;
     }
 
     private final Consumer<Request> onRequest = this::onRequest;
     private final Consumer<Request> onRequestFinished = r -> {
+        if (!ours.contains(r)) {
+            return;
+        }
         pending--;
         lastActivity = System.nanoTime();
     };
     private final Consumer<Response> onResponse = this::onResponse;
     private final Consumer<Request> onRequestFailed = r -> {
+        if (!ours.contains(r)) {
+            return;
+        }
         pending--;
         lastActivity = System.nanoTime();
         if (isMain(r)) {
@@ -167,6 +181,7 @@ final class PageRenderer {
     };
 
     private void onRequest(Request r) {
+        ours.add(r);
         requests++;
         pending++;
         lastActivity = System.nanoTime();
@@ -197,6 +212,15 @@ final class PageRenderer {
 
     /** What a kept tab's next page does is not this page's: nothing of it reaches these lists. */
     private void stopListening() {
+        try {
+            unsubscribe();
+        } catch (RuntimeException e) {
+            // a tab whose listeners cannot be removed is not reused
+            closeContext();
+        }
+    }
+
+    private void unsubscribe() {
         page.offRequest(onRequest);
         page.offRequestFinished(onRequestFinished);
         page.offResponse(onResponse);
@@ -209,6 +233,9 @@ final class PageRenderer {
 
     private void onResponse(Response response) {
         Request r = response.request();
+        if (!ours.contains(r)) {
+            return;
+        }
         if (isMain(r)) {
             mainResponse = response;
             return;
@@ -345,6 +372,7 @@ final class PageRenderer {
                 } else {
                     context.tracing().stop();
                 }
+                traceStopped = true;
             }
             if (!consoleLog.isEmpty()) {
                 Path file = job.artifactDir().resolve("console.log");
@@ -355,7 +383,8 @@ final class PageRenderer {
         } catch (IOException | RuntimeException e) {
             // evidence is a bonus: a page judged without its screenshot is still judged
         } finally {
-            if (tab == null) {
+            if (tab == null || (tracing && !traceStopped)) {
+                // a kept tab still tracing would fail the next traced page: it is not reused
                 closeContext();
             } else {
                 stopListening();

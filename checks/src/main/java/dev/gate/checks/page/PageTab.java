@@ -8,6 +8,7 @@ import com.microsoft.playwright.Frame;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.PlaywrightException;
 import com.microsoft.playwright.options.WaitUntilState;
+import dev.gate.checks.Targets;
 import java.net.URI;
 import java.util.LinkedHashSet;
 import java.util.Set;
@@ -17,10 +18,14 @@ import java.util.Set;
  * still a first visit. A new context and page for every key page cost a renderer process each,
  * about 40% of a page's wall time at four pages in flight; a kept tab navigates in the renderer it
  * has. What a page can leave behind is cleared before the next one starts: the tab goes to
- * {@code about:blank}, which ends the old document's timers and requests, and its {@code window.name}
- * is reset; the session storage of each origin the page touched is cleared before it leaves, and
- * after it the context's cookies, every stored datum of those origins (local storage, IndexedDB,
- * Cache Storage, service workers) and the HTTP and in-memory caches. A tab that cannot be wiped is closed, never reused.
+ * {@code about:blank}, which ends the old document's timers, after pop-ups it opened are closed and
+ * its {@code window.name} and the session storage of its frames' origins are cleared; then its
+ * navigation history, the context's cookies, everything stored by the origins its frames showed
+ * (local storage, IndexedDB, Cache Storage, service workers) and the HTTP and in-memory caches. Not
+ * cleared: the session storage of a frame that is gone by the time the page is done (it can only be
+ * reached through a frame of its origin), and the context's open connections, so a page's timings
+ * may start on a warm connection; a page tried again gets a context of its own for that reason. A
+ * tab that cannot be wiped is closed, never reused.
  */
 final class PageTab {
     /**
@@ -90,7 +95,7 @@ final class PageTab {
         try {
             URI uri = URI.create(url);
             if (("http".equals(uri.getScheme()) || "https".equals(uri.getScheme())) && uri.getHost() != null) {
-                return uri.getScheme() + "://" + uri.getRawAuthority();
+                return Targets.origin(uri);
             }
         } catch (IllegalArgumentException e) {
             // not a URL a storage belongs to
@@ -113,6 +118,12 @@ final class PageTab {
         }
         wipeDeadline = System.nanoTime() + WIPE_MS * 1_000_000L;
         try {
+            // a pop-up the page opened lives in this context: its timers would write into the next page's
+            for (Page other : context.pages()) {
+                if (other != page) {
+                    other.close();
+                }
+            }
             // the name and the session storage belong to the tab, not the document, and outlive a
             // navigation: cleared from the page's own frames before it leaves
             page.evaluate(LEAVE);
@@ -123,6 +134,8 @@ final class PageTab {
                 }
             }
             page.navigate("about:blank", new Page.NavigateOptions().setTimeout(WIPE_MS).setWaitUntil(WaitUntilState.COMMIT));
+            // history.length, and back(), would show the earlier key pages
+            cdp.send("Page.resetNavigationHistory");
             context.clearCookies();
             for (String origin : touched) {
                 JsonObject clear = new JsonObject();

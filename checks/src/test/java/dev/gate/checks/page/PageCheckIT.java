@@ -265,8 +265,11 @@ class PageCheckIT {
                 "Cache-Control", "public, max-age=3600"), "window.libLoaded = true;", Duration.ZERO));
         site.route("/sw.js", r -> new Reply(200, Map.of("Content-Type", "application/javascript"),
                 "self.addEventListener('fetch', () => {});", Duration.ZERO));
+        site.route("/popup", r -> Reply.html(page("", "<script>setInterval(() => {"
+                + " document.cookie = 'popup=1; path=/; max-age=3600'; }, 10);</script>")));
         site.route("/first", r -> Reply.html(page("<script src=\"/lib.js\"></script>",
                 "<p>first</p><script>document.cookie = 'leak=1; path=/; max-age=3600';"
+                        + "window.open('/popup');"
                         + "localStorage.setItem('leak', '1'); sessionStorage.setItem('leak', '1');"
                         + "window.name = 'leak';"
                         + "const db = new Promise(done => { const o = indexedDB.open('leak-db', 1); o.onsuccess = done; o.onerror = done; });"
@@ -281,6 +284,8 @@ class PageCheckIT {
                         + "if (localStorage.getItem('leak')) seen.push('localStorage');"
                         + "if (sessionStorage.getItem('leak')) seen.push('sessionStorage');"
                         + "if (window.name) seen.push('window.name');"
+                        + "if (document.cookie.includes('popup')) seen.push('a cookie from the pop-up');"
+                        + "if (history.length > 1) seen.push('history');"
                         + "Promise.all([indexedDB.databases(), caches.keys(), navigator.serviceWorker.getRegistrations()])"
                         + ".then(([dbs, cacheNames, workers]) => {"
                         + "  if (dbs.some(d => d.name === 'leak-db')) seen.push('indexedDB');"
