@@ -55,50 +55,60 @@ public final class CommitConvergence {
         boolean expectedSeen = false;
         int rounds = 0;
         int inARow = 0;
-        while (true) {
-            rounds++;
-            boolean allExpected = true;
-            int round = rounds;
-            List<MarkerReading> readings = readEach(locations.stream().map(l -> bust(context.resolve(l), round)).toList(),
-                    PAST_CACHES, context);
-            for (int i = 0; i < locations.size(); i++) {
-                String location = locations.get(i);
-                MarkerReading reading = readings.get(i);
-                tallies.get(location).add(reading);
-                boolean match = reading.commit().map(c -> c.sameCommitAs(expected)).orElse(false);
-                if (match) {
-                    if (!expectedSeen) {
-                        context.progress().milestone(checkId, dev.gate.checks.Progress.RELEASE_SEEN);
-                    }
-                    expectedSeen = true;
-                } else {
-                    allExpected = false;
-                    if (!expectedSeen && servedBefore.isEmpty() && reading.commit().isPresent()) {
-                        servedBefore = reading.commit();
+        ExecutorService pool = readers();
+        try {
+            while (true) {
+                rounds++;
+                boolean allExpected = true;
+                int round = rounds;
+                List<MarkerReading> readings = readEach(pool,
+                        locations.stream().map(l -> bust(context.resolve(l), round)).toList(), PAST_CACHES, context);
+                for (int i = 0; i < locations.size(); i++) {
+                    String location = locations.get(i);
+                    MarkerReading reading = readings.get(i);
+                    tallies.get(location).add(reading);
+                    boolean match = reading.commit().map(c -> c.sameCommitAs(expected)).orElse(false);
+                    if (match) {
+                        if (!expectedSeen) {
+                            context.progress().milestone(checkId, dev.gate.checks.Progress.RELEASE_SEEN);
+                        }
+                        expectedSeen = true;
+                    } else {
+                        allExpected = false;
+                        if (!expectedSeen && servedBefore.isEmpty() && reading.commit().isPresent()) {
+                            servedBefore = reading.commit();
+                        }
                     }
                 }
+                inARow = allExpected ? inARow + 1 : 0;
+                Instant now = context.clock().instant();
+                if (inARow >= spec.consecutive()) {
+                    return result(expected, Liveness.LIVE, rounds, Duration.between(start, now), tallies, servedBefore)
+                            .withStaleToUsers(staleToUsers(pool, expected, context));
+                }
+                if (!now.isBefore(deadline)) {
+                    return result(expected, classify(tallies, expected), rounds, Duration.between(start, now),
+                            tallies, servedBefore);
+                }
+                context.progress().note(checkId, progressLine(expected, rounds, inARow, Duration.between(start, now)));
+                Duration wait = spec.interval();
+                Duration left = Duration.between(now, deadline);
+                context.sleeper().sleep(wait.compareTo(left) < 0 ? wait : left);
             }
-            inARow = allExpected ? inARow + 1 : 0;
-            Instant now = context.clock().instant();
-            if (inARow >= spec.consecutive()) {
-                return result(expected, Liveness.LIVE, rounds, Duration.between(start, now), tallies, servedBefore)
-                        .withStaleToUsers(staleToUsers(expected, context));
-            }
-            if (!now.isBefore(deadline)) {
-                return result(expected, classify(tallies, expected), rounds, Duration.between(start, now),
-                        tallies, servedBefore);
-            }
-            context.progress().note(checkId, progressLine(expected, rounds, inARow, Duration.between(start, now)));
-            Duration wait = spec.interval();
-            Duration left = Duration.between(now, deadline);
-            context.sleeper().sleep(wait.compareTo(left) < 0 ? wait : left);
+        } finally {
+            pool.shutdownNow();
         }
     }
 
     /** One reading per location, as {@code gate baseline} needs to learn the live commit. */
     public Map<String, MarkerReading> readAll(CheckContext context) throws InterruptedException {
-        List<MarkerReading> read = readEach(locations.stream().map(l -> bust(context.resolve(l), 0)).toList(),
-                PAST_CACHES, context);
+        ExecutorService pool = readers();
+        List<MarkerReading> read;
+        try {
+            read = readEach(pool, locations.stream().map(l -> bust(context.resolve(l), 0)).toList(), PAST_CACHES, context);
+        } finally {
+            pool.shutdownNow();
+        }
         Map<String, MarkerReading> readings = new LinkedHashMap<>();
         for (int i = 0; i < locations.size(); i++) {
             readings.put(locations.get(i), read.get(i));
@@ -117,9 +127,10 @@ public final class CommitConvergence {
      * One read of each key page exactly as a user asks for it. The busted reads cannot see a cache
      * keyed on the full URL (nginx's default key, Cloudflare's "Standard"): they always miss it.
      */
-    private List<PlainRead> staleToUsers(CommitId expected, CheckContext context) throws InterruptedException {
+    private List<PlainRead> staleToUsers(ExecutorService pool, CommitId expected, CheckContext context)
+            throws InterruptedException {
         List<PlainRead> stale = new java.util.ArrayList<>();
-        List<MarkerReading> readings = readEach(locations.stream().map(context::resolve).toList(), AS_A_USER, context);
+        List<MarkerReading> readings = readEach(pool, locations.stream().map(context::resolve).toList(), AS_A_USER, context);
         for (int i = 0; i < locations.size(); i++) {
             // a plain read that fails says nothing about a cache: the busted reads reached the page
             MarkerReading reading = readings.get(i);
@@ -135,37 +146,34 @@ public final class CommitConvergence {
      * one after another, each on a connection of its own, a round of 10 key pages took half a
      * second of the deploy's wait. Each read is bounded by the probe's own deadline.
      */
-    private List<MarkerReading> readEach(List<URI> uris, Map<String, String> headers, CheckContext context)
-            throws InterruptedException {
-        if (uris.size() == 1) {
-            return List.of(read(uris.get(0), headers, context));
+    private List<MarkerReading> readEach(ExecutorService pool, List<URI> uris, Map<String, String> headers,
+                                         CheckContext context) throws InterruptedException {
+        List<Future<MarkerReading>> pending = new ArrayList<>();
+        for (URI uri : uris) {
+            pending.add(pool.submit(() -> read(uri, headers, context)));
         }
-        ExecutorService pool = Executors.newFixedThreadPool(Math.min(AT_ONCE, uris.size()), r -> {
+        List<MarkerReading> readings = new ArrayList<>();
+        for (Future<MarkerReading> f : pending) {
+            try {
+                readings.add(f.get());
+            } catch (ExecutionException e) {
+                // what a read cannot answer it reports as a reading; anything else is the check's error, as before
+                if (e.getCause() instanceof RuntimeException r) {
+                    throw r;
+                }
+                throw new IllegalStateException(e.getCause());
+            }
+        }
+        return readings;
+    }
+
+    /** The readers of one wait for the rollout, kept for all its rounds rather than started for each. */
+    private ExecutorService readers() {
+        return Executors.newFixedThreadPool(Math.min(AT_ONCE, locations.size()), r -> {
             Thread t = new Thread(r, "gate-commit-read");
             t.setDaemon(true);
             return t;
         });
-        try {
-            List<Future<MarkerReading>> pending = new ArrayList<>();
-            for (URI uri : uris) {
-                pending.add(pool.submit(() -> read(uri, headers, context)));
-            }
-            List<MarkerReading> readings = new ArrayList<>();
-            for (Future<MarkerReading> f : pending) {
-                try {
-                    readings.add(f.get());
-                } catch (ExecutionException e) {
-                    // what a read cannot answer it reports as a reading; anything else is the check's error, as before
-                    if (e.getCause() instanceof RuntimeException r) {
-                        throw r;
-                    }
-                    throw new IllegalStateException(e.getCause());
-                }
-            }
-            return readings;
-        } finally {
-            pool.shutdownNow();
-        }
     }
 
     private MarkerReading read(URI uri, Map<String, String> headers, CheckContext context) throws InterruptedException {

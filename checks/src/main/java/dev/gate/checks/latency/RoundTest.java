@@ -64,21 +64,14 @@ public record RoundTest(double logRatio, double standardError, int degreesOfFree
     /**
      * The same comparison with the drift between sessions that earlier deploys showed added to its
      * variance: the rounds measure the noise within this session and the baseline's, the drift what
-     * moves a whole session. The degrees of freedom combine the two (Welch–Satterthwaite).
-     */
-    public RoundTest withDrift(SessionDrift between) {
-        return withDrift(between, Double.NaN);
-    }
-
-    /**
-     * The same, and the baseline's level pooled with the earlier sessions level with it
-     * ({@link SessionPool}): the verify is compared with the pool, whose own draw varies by
-     * η²/k rather than the one baseline session's η², so the drift in the variance is
-     * η²(1 + 1/k) instead of 2η². With the pool of the baseline alone this is exactly
-     * {@link #withDrift(SessionDrift)}.
+     * moves a whole session. The degrees of freedom combine the two (Welch–Satterthwaite). The
+     * baseline's level is pooled with the earlier sessions level with it ({@link SessionPool}): the
+     * verify is compared with the pool, whose own draw varies by η²/k rather than the one baseline
+     * session's η², so the drift in the variance is η²(1 + 1/k) instead of 2η²; with nothing pooled
+     * it is the baseline's session alone.
      *
      * @param baselineLevel the log median of the baseline's samples, on the scale the history keeps
-     *                      its sessions' levels; NaN to pool nothing
+     *                      its sessions' levels
      */
     public RoundTest withDrift(SessionDrift between, double baselineLevel) {
         if (!between.known() || between.logSpread() == 0) {
@@ -91,9 +84,7 @@ public record RoundTest(double logRatio, double standardError, int degreesOfFree
             return this;
         }
         double baselineSampling = roundSpread * roundSpread / baselineRounds;
-        SessionPool pool = Double.isFinite(baselineLevel)
-                ? SessionPool.of(baselineLevel, baselineSampling, between.earlier(), eta2)
-                : new SessionPool(0, eta2 + baselineSampling, 1);
+        SessionPool pool = SessionPool.of(baselineLevel, baselineSampling, between.earlier(), eta2);
         // the verify's own draw η², and the pool's in place of the baseline's draw and sampling;
         // the verify's sampling is in the rounds' part. Never below the rounds' own variance
         double drift = Math.max(0, eta2 + pool.variance() - baselineSampling);

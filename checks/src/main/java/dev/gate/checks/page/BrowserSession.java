@@ -380,8 +380,7 @@ public final class BrowserSession implements AutoCloseable {
             if (!kept || !browser.isConnected()) {
                 throw e;
             }
-            tabsOpened++;
-            return PageRenderer.start(PageTab.open(browser, options.ignoreHttpsErrors()), p.job(), p.result());
+            return PageRenderer.start(newTab(browser), p.job(), p.result());
         }
     }
 
@@ -391,15 +390,18 @@ public final class BrowserSession implements AutoCloseable {
         if (kept != null) {
             return kept;
         }
+        return newTab(browser);
+    }
+
+    private PageTab newTab(Browser browser) {
         tabsOpened++;
         return PageTab.open(browser, options.ignoreHttpsErrors());
     }
 
     /** Opens a tab before a page asks for it; a tab that cannot be opened now is opened when a page needs it. */
     private void openAhead(Browser browser) {
-        tabsOpened++;
         try {
-            idleTabs.push(PageTab.open(browser, options.ignoreHttpsErrors()));
+            idleTabs.push(newTab(browser));
         } catch (RuntimeException e) {
             if (!browser.isConnected()) {
                 throw e;

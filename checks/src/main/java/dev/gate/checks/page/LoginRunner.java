@@ -55,8 +55,7 @@ final class LoginRunner {
     }
 
     static LoginRunner open(Browser browser, LoginJob job, boolean ignoreHttpsErrors) {
-        BrowserContext context = browser.newContext(new Browser.NewContextOptions()
-                .setIgnoreHTTPSErrors(ignoreHttpsErrors).setViewportSize(1280, 900));
+        BrowserContext context = browser.newContext(PageRenderer.contextOptions(ignoreHttpsErrors));
         try {
             Page page = context.newPage();
             page.setDefaultTimeout(Math.max(1, job.stepTimeout().toMillis()));

@@ -102,16 +102,27 @@ final class PageRenderer {
         return new Browser.NewContextOptions().setIgnoreHTTPSErrors(ignoreHttpsErrors).setViewportSize(1280, 900);
     }
 
+    /** A context whose every document records its vitals ({@link PageScripts#OBSERVE_VITALS}), with its page. */
+    static Page observedPage(Browser browser, Browser.NewContextOptions options) {
+        BrowserContext context = browser.newContext(options);
+        try {
+            context.addInitScript(PageScripts.OBSERVE_VITALS);
+            return context.newPage();
+        } catch (RuntimeException e) {
+            context.close();
+            throw e;
+        }
+    }
+
     /** Renders the job in a context of its own, closed when the page is done: for a page seeded with the session. */
     static PageRenderer start(Browser browser, PageJob job, CompletableFuture<PageRender> result, boolean ignoreHttpsErrors) {
         Browser.NewContextOptions options = contextOptions(ignoreHttpsErrors);
         job.storageState().ifPresent(options::setStorageState);
-        BrowserContext context = browser.newContext(options);
+        Page page = observedPage(browser, options);
         try {
-            context.addInitScript(PageScripts.OBSERVE_VITALS);
-            return begin(context, context.newPage(), null, job, result);
+            return begin(page.context(), page, null, job, result);
         } catch (RuntimeException e) {
-            context.close();
+            page.context().close();
             throw e;
         }
     }
@@ -146,20 +157,12 @@ final class PageRenderer {
     }
 
     private final Consumer<Request> onRequest = this::onRequest;
-    private final Consumer<Request> onRequestFinished = r -> {
-        if (!ours.contains(r)) {
-            return;
-        }
-        pending--;
-        lastActivity = System.nanoTime();
-    };
+    private final Consumer<Request> onRequestFinished = this::settled;
     private final Consumer<Response> onResponse = this::onResponse;
     private final Consumer<Request> onRequestFailed = r -> {
-        if (!ours.contains(r)) {
+        if (!settled(r)) {
             return;
         }
-        pending--;
-        lastActivity = System.nanoTime();
         if (isMain(r)) {
             mainFailure = String.valueOf(r.failure());
         } else if (!browserOwn(r.url()) && !answeredWithError.contains(r)) {
@@ -188,6 +191,16 @@ final class PageRenderer {
         if (isMain(r)) {
             mainRequest = r;
         }
+    }
+
+    /** A request of this page ended; false for one it did not make. */
+    private boolean settled(Request r) {
+        if (!ours.contains(r)) {
+            return false;
+        }
+        pending--;
+        lastActivity = System.nanoTime();
+        return true;
     }
 
     private void onFrameNavigated(Frame frame) {

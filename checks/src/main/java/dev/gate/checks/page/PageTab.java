@@ -50,13 +50,11 @@ final class PageTab {
     }
 
     static PageTab open(Browser browser, boolean ignoreHttpsErrors) {
-        BrowserContext context = browser.newContext(PageRenderer.contextOptions(ignoreHttpsErrors));
+        Page page = PageRenderer.observedPage(browser, PageRenderer.contextOptions(ignoreHttpsErrors));
         try {
-            context.addInitScript(PageScripts.OBSERVE_VITALS);
-            Page page = context.newPage();
-            return new PageTab(context, page, context.newCDPSession(page));
+            return new PageTab(page.context(), page, page.context().newCDPSession(page));
         } catch (RuntimeException e) {
-            context.close();
+            page.context().close();
             throw e;
         }
     }
