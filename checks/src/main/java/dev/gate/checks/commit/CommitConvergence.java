@@ -161,6 +161,10 @@ public final class CommitConvergence {
                 if (e.getCause() instanceof RuntimeException r) {
                     throw r;
                 }
+                if (e.getCause() instanceof Error error) {
+                    // a runaway marker regex's StackOverflowError is reported by its own name, as on the caller's thread
+                    throw error;
+                }
                 throw new IllegalStateException(e.getCause());
             }
         }
