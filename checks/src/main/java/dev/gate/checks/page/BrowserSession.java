@@ -34,6 +34,8 @@ import java.util.concurrent.TimeoutException;
  */
 public final class BrowserSession implements AutoCloseable {
     private static final long PUMP_MS = 25;
+    /** ... and while a kept tab is on its way to about:blank, which takes a few milliseconds. */
+    private static final long LEAVING_PUMP_MS = 5;
     /** How long a closing browser may take before it is killed with its driver; a normal close takes ~300 ms. */
     private static final long CLOSE_WAIT_MS = 1_500;
     /** ... and once a page had to be closed unfinished, whose renderer may never answer again. */
@@ -51,6 +53,8 @@ public final class BrowserSession implements AutoCloseable {
     private final List<PageRenderer> inFlight = new ArrayList<>();
     /** Kept tabs between key pages, wiped; touched only by the session's thread. */
     private final Deque<PageTab> idleTabs = new ArrayDeque<>();
+    /** Kept tabs whose page is done and on its way to about:blank ({@link PageTab#leave}), to be cleared there. */
+    private final List<PageTab> leavingTabs = new ArrayList<>();
     /** How many tabs the session opened, for a test to see that pages did share one. */
     private volatile int tabsOpened;
     /** A tab could not be opened ahead: the rest are opened when pages need them, and then say why. */
@@ -251,8 +255,9 @@ public final class BrowserSession implements AutoCloseable {
         Heartbeat heartbeat = Heartbeat.start(browser, this::closeOverdue);
         try {
             while (!closing) {
+                settleLeaving();
                 admit(browser);
-                if (inFlight.isEmpty()) {
+                if (inFlight.isEmpty() && leavingTabs.isEmpty()) {
                     if (!pagesAdmitted && queue.isEmpty() && !aheadFailed && idleTabs.size() < options.tabsAhead()) {
                         openAhead(browser);
                         continue;
@@ -270,14 +275,16 @@ public final class BrowserSession implements AutoCloseable {
                     PageRenderer r = it.next();
                     if (r.advance()) {
                         it.remove();
-                        r.reusableTab().filter(this::wiped).ifPresent(idleTabs::push);
+                        r.reusableTab().filter(t -> watched(t, t::leave)).ifPresent(leavingTabs::add);
                     }
                 }
-                heartbeat.pump(PUMP_MS);
+                // a tab on its way to about:blank is what the next page waits for: looked at again soon
+                heartbeat.pump(leavingTabs.isEmpty() ? PUMP_MS : LEAVING_PUMP_MS);
             }
         } finally {
             // a browser that is replaced takes its tabs with it; a closing session closes them with the browser
             idleTabs.clear();
+            leavingTabs.clear();
             heartbeat.close();
         }
     }
@@ -347,6 +354,11 @@ public final class BrowserSession implements AutoCloseable {
                 continue;
             }
             PageTask p = (PageTask) t;
+            if (!p.job().needsOwnContext() && idleTabs.isEmpty() && !leavingTabs.isEmpty()) {
+                // a tab is being wiped for it: waiting the few milliseconds is cheaper than opening another
+                queue.offerFirst(t);
+                return;
+            }
             pagesAdmitted = true;
             try {
                 inFlight.add(p.job().needsOwnContext()
@@ -358,13 +370,30 @@ public final class BrowserSession implements AutoCloseable {
         }
     }
 
-    /** Wipes a kept tab for the next page, with the heartbeat watching over the wipe; false when it was closed instead. */
-    private boolean wiped(PageTab tab) {
+    /** A step of a kept tab's wipe, with the heartbeat watching over it; false when the tab was closed instead. */
+    private boolean watched(PageTab tab, java.util.function.BooleanSupplier step) {
         wiping = tab;
         try {
-            return tab.wipe();
+            return step.getAsBoolean();
         } finally {
             wiping = null;
+        }
+    }
+
+    /** Tabs whose old page has gone to about:blank are cleared and kept; one that never gets there is closed. */
+    private void settleLeaving() {
+        long now = System.nanoTime();
+        for (Iterator<PageTab> it = leavingTabs.iterator(); it.hasNext(); ) {
+            PageTab tab = it.next();
+            if (tab.hasLeft()) {
+                it.remove();
+                if (watched(tab, tab::clear)) {
+                    idleTabs.push(tab);
+                }
+            } else if (!tab.usable() || tab.leaveOverdue(now)) {
+                it.remove();
+                tab.close();
+            }
         }
     }
 

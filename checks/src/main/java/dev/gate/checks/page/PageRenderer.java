@@ -73,6 +73,9 @@ final class PageRenderer {
     private final Set<Request> ours = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
     /** Requests already reported by their error status; the browser then also aborts some of them. */
     private final Set<Request> answeredWithError = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
+    /** What the content check saw in this step, for the observation when the page is done; null when it did not look. */
+    private Map<?, ?> lastLook;
+    private int looks;
     private List<String> missingSelectors;
     private List<String> missingTexts;
     /** Main-frame navigations: more than {@link PageJudge#MAX_NAVIGATIONS} and the page never settles. */
@@ -96,6 +99,11 @@ final class PageRenderer {
         this.deadline = System.nanoTime() + job.timeout().toNanos();
         this.missingSelectors = job.selectors();
         this.missingTexts = job.texts();
+    }
+
+    /** DOM snapshots only: a screencast in every trace would slow every page down for the rare failure. */
+    static Tracing.StartOptions traceOptions() {
+        return new Tracing.StartOptions().setScreenshots(false).setSnapshots(true).setSources(false);
     }
 
     static Browser.NewContextOptions contextOptions(boolean ignoreHttpsErrors) {
@@ -143,9 +151,14 @@ final class PageRenderer {
     private static PageRenderer begin(BrowserContext context, Page page, PageTab tab, PageJob job,
                                       CompletableFuture<PageRender> result) {
         boolean tracing = job.recordTrace();
-        if (tracing) {
-            // DOM snapshots only: a screencast in every trace would slow every page down for the rare failure
-            context.tracing().start(new Tracing.StartOptions().setScreenshots(false).setSnapshots(true).setSources(false));
+        if (tab == null) {
+            if (tracing) {
+                context.tracing().start(traceOptions());
+            }
+        } else if (tracing) {
+            tab.beginTrace();
+        } else {
+            tab.stopTracing();
         }
         page.setDefaultTimeout(Math.max(1, job.timeout().toMillis()));
         PageRenderer r = new PageRenderer(job, result, context, page, tab, tracing);
@@ -204,9 +217,6 @@ final class PageRenderer {
     }
 
     private void onFrameNavigated(Frame frame) {
-        if (tab != null) {
-            tab.touched(frame.url());
-        }
         if (frame == page.mainFrame()) {
             navigations++;
         }
@@ -310,6 +320,7 @@ final class PageRenderer {
 
     /** Moves the page on; true when it is finished and its result delivered. */
     boolean advance() {
+        lastLook = null;
         try {
             long now = System.nanoTime();
             boolean timedOut = now >= deadline;
@@ -349,16 +360,31 @@ final class PageRenderer {
         return quiet || now - loadedAt >= SETTLE_MAX_MS * 1_000_000L;
     }
 
+    /**
+     * Looks at the page once ({@link PageScripts#LOOK}): what it shows, kept for the observation if
+     * the page is done, and which of the selectors and texts still miss. Only the selectors a plain
+     * query could not confirm are asked of Playwright.
+     */
     private void checkContent() {
+        Map<String, Object> args = new LinkedHashMap<>();
+        args.put("selectors", missingSelectors);
+        args.put("text", !missingTexts.isEmpty());
+        // the HTML with the first look only: a page waited on for a selector is looked at again and again
+        args.put("html", job.wantHtml() && looks == 0);
+        looks++;
+        Map<?, ?> look = page.evaluate(PageScripts.LOOK, args) instanceof Map<?, ?> m ? m : Map.of();
+        lastLook = look;
+        List<String> unconfirmed = look.get("unconfirmed") instanceof List<?> l
+                ? l.stream().map(String::valueOf).toList() : missingSelectors;
         List<String> selectors = new ArrayList<>();
-        for (String s : missingSelectors) {
+        for (String s : unconfirmed) {
             if (!page.locator(s).first().isVisible()) {
                 selectors.add(s);
             }
         }
         missingSelectors = selectors;
         if (!missingTexts.isEmpty()) {
-            String body = String.valueOf(page.evaluate(PageScripts.BODY_TEXT));
+            String body = String.valueOf(look.get("text"));
             missingTexts = missingTexts.stream().filter(t -> !body.contains(t)).toList();
         }
     }
@@ -378,13 +404,13 @@ final class PageRenderer {
                 screenshot = screenshot();
             }
             if (tracing) {
-                if (evidence) {
-                    Path file = job.artifactDir().resolve("trace.zip");
-                    context.tracing().stop(new Tracing.StopOptions().setPath(file));
-                    trace = Optional.of(file);
+                Optional<Path> file = evidence ? Optional.of(job.artifactDir().resolve("trace.zip")) : Optional.empty();
+                if (tab != null) {
+                    tab.endTrace(file);
                 } else {
-                    context.tracing().stop();
+                    context.tracing().stop(file.map(f -> new Tracing.StopOptions().setPath(f)).orElse(null));
                 }
+                trace = file;
                 traceStopped = true;
             }
             if (!consoleLog.isEmpty()) {
@@ -424,8 +450,11 @@ final class PageRenderer {
         boolean alive = mainResponse != null && !closed && !page.isClosed();
         if (alive) {
             try {
-                // one call, not three: each is a round trip of the session's one thread
-                Object seen = page.evaluate(PageScripts.OBSERVE, job.wantHtml());
+                // one call, not three: each is a round trip of the session's one thread; none when
+                // the content check just looked
+                boolean looked = lastLook != null && lastLook.containsKey("title")
+                        && (!job.wantHtml() || lastLook.get("html") != null);
+                Object seen = looked ? lastLook : page.evaluate(PageScripts.OBSERVE, job.wantHtml());
                 if (seen instanceof Map<?, ?> all) {
                     title = String.valueOf(Objects.requireNonNullElse(all.get("title"), ""));
                     if (all.get("metrics") instanceof Map<?, ?> map) {

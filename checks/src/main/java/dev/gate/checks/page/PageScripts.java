@@ -80,4 +80,32 @@ final class PageScripts {
     /** What a finished page shows, in one call: its title, {@link #METRICS} and, when asked for, {@link #HTML_HEAD}. */
     static final String OBSERVE = "withHtml => ({ title: document.title, metrics: (" + METRICS.strip() + ")(), html: withHtml ? ("
             + HTML_HEAD + ")() : null })";
+
+    /**
+     * The selectors a plain {@code querySelector} cannot show to be visible: not CSS (Playwright's
+     * own selectors), not found (it may be in a shadow root, which Playwright's CSS pierces), or not
+     * visible by Playwright's rule (a box with an area, {@code visibility: visible}, not hidden by
+     * {@code checkVisibility}). Only these are asked of Playwright, whose answer is the one that counts;
+     * it is much the slower, as the first locator call injects its script into every new document.
+     */
+    static final String UNCONFIRMED = """
+            sels => sels.filter(s => {
+              try {
+                const e = document.querySelector(s);
+                if (!e) return true;
+                const r = e.getBoundingClientRect();
+                const visible = r.width > 0 && r.height > 0 && getComputedStyle(e).visibility === 'visible'
+                  && (!e.checkVisibility || e.checkVisibility());
+                return !visible;
+              } catch (x) { return true; }
+            })
+            """;
+
+    /**
+     * {@link #OBSERVE} and the content checks in one call (one round trip of the session's thread,
+     * and in a trace one pair of snapshots): adds {@code unconfirmed} ({@link #UNCONFIRMED}) and,
+     * when asked for, the body's {@code text}.
+     */
+    static final String LOOK = "a => { const seen = (" + OBSERVE + ")(a.html); seen.unconfirmed = (" + UNCONFIRMED.strip()
+            + ")(a.selectors); seen.text = a.text ? (" + BODY_TEXT + ")() : null; return seen; }";
 }

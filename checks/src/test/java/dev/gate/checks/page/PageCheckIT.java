@@ -155,6 +155,25 @@ class PageCheckIT {
         assertThat(result.summary()).isEqualTo("selector \"#cart\" not visible after 2s");
     }
 
+    /**
+     * A plain query confirms the common selectors in the page's own call; what it cannot confirm is
+     * asked of Playwright: an element in a shadow root (which Playwright's CSS pierces), Playwright's
+     * own text selector, and a hidden element, which must still count as missing.
+     */
+    @Test
+    void selectorsAreJudgedByPlaywrightsRulesWhereAPlainQueryCannotTell() throws Exception {
+        site.route("/", r -> Reply.html(page("", "<h1>Cart</h1><div id=\"hidden\" style=\"visibility: hidden\">x</div>"
+                + "<div id=\"host\"></div><script>document.getElementById('host').attachShadow({ mode: 'open' })"
+                + ".innerHTML = '<button id=\"in-shadow\">Pay</button>';</script>")));
+
+        CheckResult seen = check(spec("/", List.of("h1", "#in-shadow", "text=Pay"), Severity.BLOCK));
+        CheckResult hidden = check(spec("/", List.of("h1", "#hidden"), Severity.BLOCK), Duration.ofSeconds(2));
+
+        assertThat(seen.status()).as(seen.summary()).isEqualTo(Status.PASS);
+        assertThat(hidden.status()).isEqualTo(Status.FAIL);
+        assertThat(hidden.summary()).isEqualTo("selector \"#hidden\" not visible after 2s");
+    }
+
     @Test
     void aThirdPartyFailureWarns() throws Exception {
         try (TestSite other = TestSite.start()) {
@@ -271,7 +290,7 @@ class PageCheckIT {
                 "<p>first</p><script>document.cookie = 'leak=1; path=/; max-age=3600';"
                         + "window.open('/popup');"
                         + "localStorage.setItem('leak', '1'); sessionStorage.setItem('leak', '1');"
-                        + "window.name = 'leak';"
+                        + "window.name = 'leak'; history.pushState({}, '', '/first?step=2');"
                         + "const db = new Promise(done => { const o = indexedDB.open('leak-db', 1); o.onsuccess = done; o.onerror = done; });"
                         + "Promise.all([db, caches.open('leak-cache').then(c => c.put('/x', new Response('1'))),"
                         + "  navigator.serviceWorker.register('/sw.js')]).then(() =>"
@@ -315,5 +334,45 @@ class PageCheckIT {
         assertThat(judged.status()).as(judged.summary()).isEqualTo(Status.PASS);
         assertThat(judged.details()).noneMatch(d -> d.contains("noise") || d.contains("/gone-"));
         assertThat(site.requests("/lib.js")).as("the second page asked for the script again, not the cache").hasSize(2);
+    }
+
+    @Test
+    void aPageInAKeptTabHasATraceOfItsOwn() throws Exception {
+        site.route("/first", r -> Reply.html(page("", "<h1>first</h1>")));
+        site.route("/broken", r -> Reply.html(page("", "<script src=\"/static/gone.js\"></script>")));
+        PageSpec first = new PageSpec("first", "/first", 200, List.of("h1"), List.of(), Optional.empty(),
+                Severity.BLOCK, Severity.BLOCK, Severity.BLOCK);
+        PageSpec broken = new PageSpec("broken", "/broken", 200, List.of(), List.of(), Optional.empty(),
+                Severity.BLOCK, Severity.BLOCK, Severity.BLOCK);
+        BrowserChoice choice = new BrowserLocator(System.getenv()).locate(Optional.empty());
+
+        CheckResult passed;
+        CheckResult failed;
+        int tabs;
+        try (BrowserSession oneTab = BrowserSession.open(choice, BrowserSession.Options.of(1, false))) {
+            passed = new PageCheck(first, oneTab, TIMEOUT, Optional.empty(), false).run(context());
+            failed = new PageCheck(broken, oneTab, TIMEOUT, Optional.empty(), false).run(context());
+            tabs = oneTab.tabsOpened();
+        }
+
+        assertThat(passed.status()).as(passed.summary()).isEqualTo(Status.PASS);
+        assertThat(failed.status()).as(failed.summary()).isEqualTo(Status.FAIL);
+        assertThat(tabs).as("both pages were rendered in one kept tab").isEqualTo(1);
+        assertThat(runDir.resolve("artifacts/first/trace.zip")).doesNotExist();
+        Path trace = runDir.resolve("artifacts/broken/trace.zip");
+        assertThat(trace).exists();
+        StringBuilder events = new StringBuilder();
+        try (java.util.zip.ZipFile zip = new java.util.zip.ZipFile(trace.toFile())) {
+            // the requests; the snapshot of the blank page the tab waited on names the page before as its base
+            zip.stream().filter(e -> e.getName().endsWith(".network")).forEach(e -> {
+                try (var in = zip.getInputStream(e)) {
+                    events.append(new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8));
+                } catch (java.io.IOException x) {
+                    throw new java.io.UncheckedIOException(x);
+                }
+            });
+        }
+        assertThat(events.toString()).as("the failing page's own requests are in its trace").contains(site.url("/broken")).contains("/static/gone.js")
+                .as("the page before it in the tab is not").doesNotContain(site.url("/first"));
     }
 }
