@@ -1,5 +1,6 @@
 package dev.gate.cli;
 
+import dev.gate.checks.http.HttpClients;
 import dev.gate.io.Io;
 import dev.gate.io.StopSignal;
 import dev.gate.run.ExitStatus;
@@ -15,6 +16,8 @@ public final class Main {
         int status = GateCli.run(args, Io.system(stop));
         // nothing the gate started may outlive it: browsers, drivers, deploy and rollback commands
         SignalHandlers.killChildren();
+        // the JVM would wait 300 ms at exit for their selector threads
+        HttpClients.stopAll();
         // a signal that arrived after the command returned still decides the status
         System.exit(stop.signal().isPresent() ? ExitStatus.interrupted(stop.signal()) : status);
     }

@@ -24,9 +24,9 @@ import java.util.stream.IntStream;
  * simple pages of a local site (one CSS, one JS, the commit marker) with 4 pages at once, in turns
  * gate, peer, gate, peer, five counted runs each after one warm-up each, for N = 10 and 30.
  *
- * <p>The gate runs as a user runs it: {@code java -jar gate/target/gate.jar verify} in a process of
- * its own (what {@code bin/gate} execs), so JVM start, the commit check, the browser's start and
- * the reports are all in the figure. Peak memory is the resident memory of the gate's process
+ * <p>The gate runs as a user runs it: {@code bin/gate verify} in a process of its own (the launcher's
+ * checks, the JVM it starts with its options and class-data archive, the commit check, the
+ * browser's start and the reports are all in the figure). Peak memory is the resident memory of the gate's process
  * tree (JVM, Playwright driver, Chromium), summed over /proc every 50 ms.
  * Run: {@code bin/bench PeerBench [N...]}.
  */
@@ -40,6 +40,7 @@ public final class PeerBench {
     public static void main(String[] args) throws Exception {
         Path root = Path.of("").toAbsolutePath();
         Path jar = root.resolve("gate/target/gate.jar");
+        Path launcher = root.resolve("bin/gate");
         Path peer = Path.of(System.getenv().getOrDefault("PEER", root.resolve("../shared/peers/playwright-test/run.sh").toString()));
         if (!Files.isRegularFile(jar) || !Files.isExecutable(peer)) {
             System.err.println("PeerBench: needs " + jar + " (bin/gate --version builds it) and the peer " + peer + " (PEER=...)");
@@ -50,7 +51,7 @@ public final class PeerBench {
         HttpServer site = site();
         try {
             String target = "http://127.0.0.1:" + site.getAddress().getPort();
-            System.out.println("gate verify (java -jar gate.jar, pages_parallel: 4) against Playwright Test (run.sh, 4 workers),");
+            System.out.println("gate verify (bin/gate, pages_parallel: 4) against Playwright Test (run.sh, 4 workers),");
             System.out.println("same local pages, alternating, " + RUNS + " counted runs each after a warm-up; "
                     + Runtime.getRuntime().availableProcessors() + " cores");
             System.out.printf("| pages | gate median s (min–max) | peer median s (min–max) | gate / peer | gate s per extra page | gate peak RSS MB | gate peak PSS MB |%n");
@@ -60,7 +61,7 @@ public final class PeerBench {
             for (int pages : sizes) {
                 Path suite = suite(work, target, pages);
                 String paths = IntStream.rangeClosed(1, pages).mapToObj(i -> "/p/" + i).collect(Collectors.joining(","));
-                List<String> gate = List.of("java", "-jar", jar.toString(), "verify", "--suite", suite.toString(),
+                List<String> gate = List.of(launcher.toString(), "verify", "--suite", suite.toString(),
                         "--expect-commit", COMMIT, "--no-rollback", "--out", work.resolve("run-" + pages).toString());
                 List<String> other = List.of(peer.toString(), target, COMMIT, paths, "body");
                 run(gate, work, true);

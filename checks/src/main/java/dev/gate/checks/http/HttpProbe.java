@@ -84,12 +84,12 @@ public final class HttpProbe {
     }
 
     private HttpClient newClient() {
-        return HttpClient.newBuilder()
+        return HttpClients.track(HttpClient.newBuilder()
                 .version(HttpClient.Version.HTTP_1_1)
                 .followRedirects(HttpClient.Redirect.NORMAL)
                 .connectTimeout(timeout)
                 .sslContext(tls.sslContext())
-                .build();
+                .build());
     }
 
     private ProbeResponse send(HttpClient client, String method, URI uri, Map<String, String> headers)
