@@ -11,7 +11,7 @@
 # (default GITHUB_SHA), GATE_BASELINE, GATE_ROLLBACK true|false, GATE_SHARD K/N, GATE_OUT (the run
 # folder, or the baseline file in baseline mode), GATE_ARTIFACT_NAME.
 # How the gate is started: GATE_CMD (a command line, split on spaces, e.g. "java -cp CP dev.gate.cli.Main"),
-# else `java $(bin/jvm-options $GATE_JAR) -jar $GATE_JAR`, GATE_JAVA_OPTS included (default: gate/target/gate.jar of this repository).
+# else `java $(bin/jvm-options $GATE_JAR) $GATE_JAVA_OPTS -jar $GATE_JAR` (default: gate/target/gate.jar of this repository).
 # Exit status: the gate's own (0 PASS, 1 BLOCK, 2 invalid input, 3 rollback failed), so the step fails on BLOCK.
 set -euo pipefail
 
@@ -101,9 +101,13 @@ gate() {
     "${cmd[@]}" "$@"
   else
     [ -f "$GATE_JAR" ] || { say "$GATE_JAR is missing: run '$0 build' first, or set GATE_JAR or GATE_CMD"; return 2; }
-    # the options bin/gate runs with (a JVM set for a short command; GATE_JAVA_OPTS after them)
-    # shellcheck disable=SC2046 # options are meant to split
-    java $("$GATE_HOME/bin/jvm-options" "$GATE_JAR") -jar "$GATE_JAR" "$@"
+    # the options bin/gate runs with (a JVM set for a short command), GATE_JAVA_OPTS after them
+    local -a opts=()
+    if [ -x "$GATE_HOME/bin/jvm-options" ]; then
+      mapfile -t opts < <("$GATE_HOME/bin/jvm-options" "$GATE_JAR")
+    fi
+    # shellcheck disable=SC2086 # GATE_JAVA_OPTS are meant to split
+    java "${opts[@]}" ${GATE_JAVA_OPTS:-} -jar "$GATE_JAR" "$@"
   fi
 }
 

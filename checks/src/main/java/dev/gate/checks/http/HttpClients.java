@@ -13,7 +13,7 @@ import java.util.WeakHashMap;
  * The JDK HTTP clients the gate makes, so they can be stopped before it exits. Each keeps a
  * selector thread waiting in {@code epoll} until the client is collected, and a JVM that exits
  * waits up to 300 ms for threads in native code: a third of a second at the end of every command.
- * Java 21 closes a client through {@link AutoCloseable}; on Java 17 its selector manager's
+ * Java 21 stops a client with its public {@code shutdownNow}; on Java 17 its selector manager's
  * {@code shutdown} (what the client's own cleanup calls once it is collected) is reached through the
  * jar's {@code Add-Opens} of {@code jdk.internal.net.http}. Where neither is
  * possible (the classes run off a class path) nothing is stopped and the JVM simply waits.
@@ -49,9 +49,12 @@ public final class HttpClients {
 
     private static void stop(HttpClient client) {
         try {
-            if (client instanceof AutoCloseable closeable) {
-                closeable.close();
+            try {
+                // Java 21: at once, not after the exchanges still in flight (a probe a deadline abandoned)
+                HttpClient.class.getMethod("shutdownNow").invoke(client);
                 return;
+            } catch (NoSuchMethodException e) {
+                // Java 17: through the selector manager
             }
             Object selector = field(field(client, "impl"), "selmgr");
             Method shutdown = selector.getClass().getDeclaredMethod("shutdown");

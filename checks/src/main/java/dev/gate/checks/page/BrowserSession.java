@@ -391,6 +391,8 @@ public final class BrowserSession implements AutoCloseable {
                     idleTabs.push(tab);
                 }
             } else if (!tab.usable() || tab.leaveOverdue(now)) {
+                // a page that never gives way (a pagehide handler that never returns) holds its renderer
+                rendererMayHang |= tab.usable();
                 it.remove();
                 tab.close();
             }

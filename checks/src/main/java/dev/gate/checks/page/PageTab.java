@@ -59,6 +59,8 @@ final class PageTab {
     private int historyLength;
     /** Whether the context's trace session is open (a page is then a chunk of it). */
     private boolean tracing;
+    private int chunks;
+    private static final int CHUNKS_PER_SESSION = 25;
 
     private PageTab(BrowserContext context, Page page, CDPSession cdp) {
         this.context = context;
@@ -88,14 +90,23 @@ final class PageTab {
         return page;
     }
 
-    /** Starts recording the next page's trace: the context's trace session the first time, a chunk of it after. */
+    /**
+     * Starts recording the next page's trace: the context's trace session the first time, a chunk
+     * of it after, and a new session every {@value #CHUNKS_PER_SESSION} pages, for Playwright keeps
+     * the session's network log and bodies for its whole life and copies them into every trace written.
+     */
     void beginTrace() {
+        if (tracing && chunks >= CHUNKS_PER_SESSION) {
+            stopTracing();
+        }
         if (tracing) {
             context.tracing().startChunk();
         } else {
             context.tracing().start(PageRenderer.traceOptions());
             tracing = true;
+            chunks = 0;
         }
+        chunks++;
     }
 
     /** Ends the page's chunk, written to {@code file} (with the page's own requests only) when there is one, dropped when not. */
@@ -168,27 +179,32 @@ final class PageTab {
      */
     boolean leave() {
         return step(() -> {
-            // a pop-up the page opened lives in this context: its timers would write into the next page's
-            for (Page other : context.pages()) {
-                if (other != page) {
-                    other.close();
-                }
-            }
+            closePopUps();
             // the name and the session storage belong to the tab, not the document, and outlive a
-            // navigation: cleared from the page's own frames before it leaves. The page leaves by
-            // its own location.replace, which keeps the renderer (a navigation the browser starts
-            // may swap it, and the tab's devtools session with it) and adds no history entry.
-            leftFor = "about:blank#gate-wiped-" + ++leaves;
-            Object length = page.evaluate(LEAVE, leftFor);
-            historyLength = length instanceof Number n ? n.intValue() : Integer.MAX_VALUE;
+            // navigation: cleared while the page's frames are still there (another origin's only
+            // through a frame of it), then the page leaves by its own location.replace, which
+            // keeps the renderer (a navigation the browser starts may swap it, and the tab's
+            // devtools session with it) and adds no history entry
             String main = origin(page.url());
             for (String origin : frameOrigins()) {
                 if (!origin.equals(main)) {
                     clearSessionStorage(origin);
                 }
             }
+            leftFor = "about:blank#gate-wiped-" + ++leaves;
+            Object length = page.evaluate(LEAVE, leftFor);
+            historyLength = length instanceof Number n ? n.intValue() : Integer.MAX_VALUE;
             leaveDeadline = System.nanoTime() + WIPE_MS * 1_000_000L;
         });
+    }
+
+    /** A pop-up the page opened lives in this context: its timers would write into the next page's. */
+    private void closePopUps() {
+        for (Page other : context.pages()) {
+            if (other != page) {
+                other.close();
+            }
+        }
     }
 
     /**
@@ -229,6 +245,8 @@ final class PageTab {
      */
     boolean clear() {
         return step(() -> {
+            // again: the old document ran until it reached about:blank, and may have opened one meanwhile
+            closePopUps();
             if (historyLength > 1) {
                 // history.length, and back(), would show the earlier key pages
                 cdp.send("Page.resetNavigationHistory");

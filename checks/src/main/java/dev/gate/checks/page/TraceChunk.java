@@ -34,7 +34,8 @@ final class TraceChunk {
     private static final String TRACE = "trace.trace";
     private static final String NETWORK = "trace.network";
     private static final String RESOURCES = "resources/";
-    private static final Pattern SHA1 = Pattern.compile("\"_sha1\"\\s*:\\s*\"([^\"]+)\"");
+    /** A body named by its hash: {@code _sha1} in the network log, {@code sha1} or {@code ...Sha1} in snapshots. */
+    private static final Pattern SHA1 = Pattern.compile("\"(?:_sha1|sha1|[A-Za-z]+Sha1)\"\\s*:\\s*\"([^\"]+)\"");
 
     private TraceChunk() {
     }
