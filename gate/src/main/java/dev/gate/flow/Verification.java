@@ -73,14 +73,15 @@ public final class Verification {
         }
     }
 
-    /** @throws BrowserUnavailableException when the suite has pages and no browser starts: nothing was probed */
+    /** @throws BrowserUnavailableException when the suite has pages and no browser starts: no verdict, only the commit check read the site */
     public RunRecord run(Request request) throws InterruptedException, BrowserUnavailableException {
         Suite suite = request.suite();
         ConsoleReporter console = new ConsoleReporter(io.out(), Style.of(io), suite.redactor());
         console.line(Style.of(io).bold("gate verify") + " · " + suite.name() + " · " + suite.target()
                 + " · expecting " + request.expected().shortHex()
                 + request.baseline().map(b -> " · baseline of " + BASELINE_TIME.format(b.takenAt())).orElse(" · no baseline"));
-        Optional<BrowserSession> browser = request.browser().get();
+        // found now (none is exit 2 at once), waited for once the release is live (Runner)
+        request.browser().started();
         RunListener listener = console.and(also);
         Path runDir = request.folder().path();
         Before before = request.baseline().map(Baseline::before).orElse(Before.NOTHING);
@@ -90,8 +91,10 @@ public final class Verification {
         HistoryStep history = new HistoryStep(io, suite, console);
         LiveAnnouncement live = new LiveAnnouncement(new Notifications(suite, io.env(), io.clock(), io.out()),
                 request.repo(), runDir, io.clock(), io.out());
-        RunRecord verified = new Runner(io.clock(), io.sleeper(), listener, browser, live).verify(new VerifyRequest(suite,
+        RunRecord verified = new Runner(io.clock(), io.sleeper(), listener, request.browser(), live).verify(new VerifyRequest(suite,
                 request.expected(), before, runDir, request.shard(), history.trend(request.shard())));
+        // a release that never went live may be rolled back, and its confirmation renders pages
+        Optional<BrowserSession> browser = request.browser().get();
         List<ActionRecord> actions = new ArrayList<>(verified.actions());
         actions.addAll(live.actions());
         RunRecord decided = verified.withActions(actions);

@@ -10,5 +10,11 @@ import java.util.Optional;
  */
 @FunctionalInterface
 public interface BrowserSupply {
+    /** The browser, running. */
     Optional<BrowserSession> get() throws BrowserUnavailableException, InterruptedException;
+
+    /** The browser, perhaps still starting: pages asked of it wait; {@link #get} waits for it. */
+    default Optional<BrowserSession> started() throws BrowserUnavailableException, InterruptedException {
+        return get();
+    }
 }

@@ -9,7 +9,7 @@ import dev.gate.checks.commit.CommitCheck;
 import dev.gate.checks.commit.CommitOutcome;
 import dev.gate.checks.commit.Liveness;
 import dev.gate.checks.http.HttpProbe;
-import dev.gate.checks.page.BrowserSession;
+import dev.gate.checks.page.BrowserUnavailableException;
 import dev.gate.suite.Suite;
 import java.time.Clock;
 import java.time.Instant;
@@ -28,17 +28,16 @@ public final class Runner {
     private final Clock clock;
     private final Sleeper sleeper;
     private final RunListener listener;
-    private final Optional<BrowserSession> browser;
+    private final BrowserSupply browser;
     private final ReleaseLive releaseLive;
 
-    /** @param browser the run's browser, when the suite has pages */
-    public Runner(Clock clock, Sleeper sleeper, RunListener listener, Optional<BrowserSession> browser) {
-        this(clock, sleeper, listener, browser, ReleaseLive.NONE);
-    }
-
-    /** @param releaseLive told once the expected release is live, before the checks that follow */
-    public Runner(Clock clock, Sleeper sleeper, RunListener listener, Optional<BrowserSession> browser,
-                  ReleaseLive releaseLive) {
+    /**
+     * @param browser     the run's browser, when the suite has pages: its {@link BrowserSupply#started}
+     *                    session is planned with while it starts, and it is waited for ({@link
+     *                    BrowserSupply#get}) once the release is live, before any check of the plan
+     * @param releaseLive told once the expected release is live, before the checks that follow
+     */
+    public Runner(Clock clock, Sleeper sleeper, RunListener listener, BrowserSupply browser, ReleaseLive releaseLive) {
         this.clock = clock;
         this.sleeper = sleeper;
         this.listener = listener;
@@ -50,7 +49,11 @@ public final class Runner {
      * Verifies, fail-closed: whatever goes wrong inside, the answer is a record, and a record that
      * could not be completed blocks.
      */
-    public RunRecord verify(VerifyRequest request) {
+    /**
+     * @throws BrowserUnavailableException when the browser the pages need did not start: no verdict
+     *                                     on the release then, only the commit check has read the site
+     */
+    public RunRecord verify(VerifyRequest request) throws BrowserUnavailableException {
         Instant started = clock.instant();
         List<CheckResult> results = Collections.synchronizedList(new ArrayList<>());
         AtomicReference<CommitOutcome> commit = new AtomicReference<>(CommitOutcome.unknown(request.before().liveCommit()));
@@ -73,14 +76,14 @@ public final class Runner {
     }
 
     private void verify(VerifyRequest request, Instant started, List<CheckResult> results,
-                        AtomicReference<CommitOutcome> commit) throws InterruptedException {
+                        AtomicReference<CommitOutcome> commit) throws InterruptedException, BrowserUnavailableException {
         Suite suite = request.suite();
         Instant deadline = started.plus(suite.timeouts().run());
         CheckContext context = context(suite, request.runDir(), clock, sleeper, listener);
         // without a baseline or a deploy command of its own, the deploy is taken to start with the verify
         Before before = request.before().deployStarted().isPresent() ? request.before()
                 : request.before().withDeployStarted(started);
-        Plan plan = Plan.of(new Plan.Inputs(suite, request.expected(), before, request.shard(), browser,
+        Plan plan = Plan.of(new Plan.Inputs(suite, request.expected(), before, request.shard(), browser.started(),
                 request.trend()));
         CheckExecutor executor = new CheckExecutor(Math.max(4, suite.pagesParallel()), suite.timeouts().run(), listener,
                 Retries.of(suite));
@@ -99,6 +102,10 @@ public final class Runner {
                 listener.stage("Skipping " + plan.checks().size() + " checks: the expected release is not live");
             }
             return;
+        }
+        if (!plan.checks().isEmpty()) {
+            // it started while the commit check polled
+            browser.get();
         }
         Instant live = clock.instant();
         releaseLive.seen(record(request, started, new ArrayList<>(results), release.outcome(), false));

@@ -118,24 +118,38 @@ public final class BrowserSession implements AutoCloseable {
         this.thread.setDaemon(true);
     }
 
-    /** Starts the browser, or says why it cannot be started and what fixes it. */
+    /** Starts the browser and waits for it, or says why it cannot be started and what fixes it. */
     public static BrowserSession open(BrowserChoice choice, Options options)
             throws BrowserUnavailableException, InterruptedException {
+        BrowserSession session = start(choice, options);
+        session.awaitReady();
+        return session;
+    }
+
+    /**
+     * Starts the browser and returns at once: pages asked for meanwhile wait in the queue. Whoever
+     * must know that it started calls {@link #awaitReady} before deciding anything on its pages.
+     */
+    public static BrowserSession start(BrowserChoice choice, Options options) {
         BrowserSession session = new BrowserSession(choice, options);
         session.thread.start();
+        return session;
+    }
+
+    /** Waits until the browser runs; closes the session and says why when it cannot start. */
+    public void awaitReady() throws BrowserUnavailableException, InterruptedException {
         try {
             // a remote browser's own connect timeout ends the wait first: its failure is the pages' to report
-            session.ready.get(180 + choice.remote().map(r -> r.connectTimeout().toSeconds()).orElse(0L), TimeUnit.SECONDS);
-            return session;
+            ready.get(180 + choice.remote().map(r -> r.connectTimeout().toSeconds()).orElse(0L), TimeUnit.SECONDS);
         } catch (ExecutionException e) {
-            session.close();
+            close();
             Throwable cause = e.getCause();
             if (cause instanceof BrowserUnavailableException b) {
                 throw b;
             }
             throw new BrowserUnavailableException("the browser did not start: " + firstLine(cause), cause);
         } catch (TimeoutException e) {
-            session.close();
+            close();
             throw new BrowserUnavailableException("the browser did not start within 3 minutes; " + BrowserLocator.FIX);
         }
     }
