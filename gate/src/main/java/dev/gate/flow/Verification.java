@@ -93,8 +93,10 @@ public final class Verification {
                 request.repo(), runDir, io.clock(), io.out());
         RunRecord verified = new Runner(io.clock(), io.sleeper(), listener, request.browser(), live).verify(new VerifyRequest(suite,
                 request.expected(), before, runDir, request.shard(), history.trend(request.shard())));
-        // a release that never went live may be rolled back, and its confirmation renders pages
-        Optional<BrowserSession> browser = request.browser().get();
+        // a release that never went live may be rolled back, and its confirmation renders pages; a
+        // run a person stopped acts on nothing, and must not wait for a browser still starting
+        Optional<BrowserSession> browser = verified.interrupted() || io.stop().signal().isPresent()
+                ? request.browser().started() : request.browser().get();
         List<ActionRecord> actions = new ArrayList<>(verified.actions());
         actions.addAll(live.actions());
         RunRecord decided = verified.withActions(actions);
