@@ -10,8 +10,8 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.time.DateTimeException;
 import java.time.Instant;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -51,7 +51,8 @@ final class TraceChunk {
             if (trace == null || network == null) {
                 return;
             }
-            Optional<Instant> began = chunkStart(read(in, trace));
+            String events = read(in, trace);
+            Optional<Instant> began = chunkStart(events);
             if (began.isEmpty()) {
                 return;
             }
@@ -67,7 +68,7 @@ final class TraceChunk {
                 }
             }
             // the trace's own events may refer to a body too (a snapshot's resources)
-            stillUsed.addAll(sha1s(read(in, trace)));
+            stillUsed.addAll(sha1s(events));
             dropped.removeAll(stillUsed);
             Path tmp = Files.createTempFile(zip.getParent(), ".trace-", ".zip");
             try {
@@ -104,27 +105,27 @@ final class TraceChunk {
     /** The wall time of the chunk's first event, which Playwright writes as it starts the chunk. */
     private static Optional<Instant> chunkStart(String trace) {
         int end = trace.indexOf('\n');
-        JsonObject first = object(end < 0 ? trace : trace.substring(0, end));
-        JsonElement t = first == null ? null : first.get("wallTime");
-        if (t == null || !t.isJsonPrimitive()) {
-            return Optional.empty();
-        }
-        try {
-            return Optional.of(Instant.ofEpochMilli(t.getAsLong()));
-        } catch (NumberFormatException e) {
-            return Optional.empty();
-        }
+        return value(object(end < 0 ? trace : trace.substring(0, end)), "wallTime")
+                .flatMap(t -> parsed(() -> Instant.ofEpochMilli(t.getAsLong())));
     }
 
     private static Optional<Instant> requestStart(String line) {
         JsonObject entry = object(line);
-        JsonElement t = entry != null && entry.get("snapshot") instanceof JsonObject s ? s.get("startedDateTime") : null;
-        if (t == null || !t.isJsonPrimitive()) {
-            return Optional.empty();
-        }
+        JsonObject snapshot = entry != null && entry.get("snapshot") instanceof JsonObject s ? s : null;
+        return value(snapshot, "startedDateTime").flatMap(t -> parsed(() -> Instant.parse(t.getAsString())));
+    }
+
+    /** A number or string under {@code key}; empty where there is none. */
+    private static Optional<JsonElement> value(JsonObject owner, String key) {
+        JsonElement t = owner == null ? null : owner.get(key);
+        return t != null && t.isJsonPrimitive() ? Optional.of(t) : Optional.empty();
+    }
+
+    /** A time read from a value; empty for one that is not a time. */
+    private static Optional<Instant> parsed(java.util.function.Supplier<Instant> read) {
         try {
-            return Optional.of(Instant.parse(t.getAsString()));
-        } catch (DateTimeParseException e) {
+            return Optional.of(read.get());
+        } catch (NumberFormatException | DateTimeException e) {
             return Optional.empty();
         }
     }

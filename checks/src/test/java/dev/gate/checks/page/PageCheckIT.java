@@ -70,6 +70,19 @@ class PageCheckIT {
         return new PageCheck(spec, session, timeout, Optional.empty(), false).run(context());
     }
 
+    private record OneTab(CheckResult first, CheckResult second, int tabs) {
+    }
+
+    /** Two pages one after the other in a session of one page at a time, so the second renders in the tab the first one used. */
+    private OneTab inOneTab(PageSpec first, PageSpec second) throws Exception {
+        BrowserChoice choice = new BrowserLocator(System.getenv()).locate(Optional.empty());
+        try (BrowserSession oneTab = BrowserSession.open(choice, BrowserSession.Options.of(1, false))) {
+            CheckResult one = new PageCheck(first, oneTab, TIMEOUT, Optional.empty(), false).run(context());
+            CheckResult two = new PageCheck(second, oneTab, TIMEOUT, Optional.empty(), false).run(context());
+            return new OneTab(one, two, oneTab.tabsOpened());
+        }
+    }
+
     private static PageSpec spec(String path, List<String> selectors, Severity console) {
         return new PageSpec("p", path, 200, selectors, List.of(), Optional.empty(), console, Severity.BLOCK, Severity.WARN);
     }
@@ -317,17 +330,10 @@ class PageCheckIT {
                 Severity.IGNORE, Severity.IGNORE, Severity.IGNORE);
         PageSpec second = new PageSpec("second", "/second", 200, List.of("#checked"), List.of(), Optional.empty(),
                 Severity.BLOCK, Severity.BLOCK, Severity.BLOCK);
-        BrowserChoice choice = new BrowserLocator(System.getenv()).locate(Optional.empty());
-
-        CheckResult left;
-        CheckResult judged;
-        int tabs;
-        // one page at a time, so the second page is rendered in the tab the first one used
-        try (BrowserSession oneTab = BrowserSession.open(choice, BrowserSession.Options.of(1, false))) {
-            left = new PageCheck(first, oneTab, TIMEOUT, Optional.empty(), false).run(context());
-            judged = new PageCheck(second, oneTab, TIMEOUT, Optional.empty(), false).run(context());
-            tabs = oneTab.tabsOpened();
-        }
+        OneTab run = inOneTab(first, second);
+        CheckResult left = run.first();
+        CheckResult judged = run.second();
+        int tabs = run.tabs();
 
         assertThat(left.status()).as(left.summary()).isEqualTo(Status.PASS);
         assertThat(tabs).as("both pages were rendered in one kept tab").isEqualTo(1);
@@ -344,16 +350,10 @@ class PageCheckIT {
                 Severity.BLOCK, Severity.BLOCK, Severity.BLOCK);
         PageSpec broken = new PageSpec("broken", "/broken", 200, List.of(), List.of(), Optional.empty(),
                 Severity.BLOCK, Severity.BLOCK, Severity.BLOCK);
-        BrowserChoice choice = new BrowserLocator(System.getenv()).locate(Optional.empty());
-
-        CheckResult passed;
-        CheckResult failed;
-        int tabs;
-        try (BrowserSession oneTab = BrowserSession.open(choice, BrowserSession.Options.of(1, false))) {
-            passed = new PageCheck(first, oneTab, TIMEOUT, Optional.empty(), false).run(context());
-            failed = new PageCheck(broken, oneTab, TIMEOUT, Optional.empty(), false).run(context());
-            tabs = oneTab.tabsOpened();
-        }
+        OneTab run = inOneTab(first, broken);
+        CheckResult passed = run.first();
+        CheckResult failed = run.second();
+        int tabs = run.tabs();
 
         assertThat(passed.status()).as(passed.summary()).isEqualTo(Status.PASS);
         assertThat(failed.status()).as(failed.summary()).isEqualTo(Status.FAIL);
