@@ -30,6 +30,7 @@ final class DriverCache {
     private static final String VERSION_RESOURCE = "/META-INF/maven/com.microsoft.playwright/driver-bundle/pom.properties";
     /** Written last, so a folder holding it was unpacked whole. */
     private static final String COMPLETE = ".complete";
+    private static final String COMPILE_CACHE = "node-compile-cache";
 
     /** The folder {@link #use} pointed Playwright at, so that {@link #stepAside} undoes only that. */
     private static volatile String pointedAt;
@@ -39,16 +40,26 @@ final class DriverCache {
 
     /**
      * Points Playwright at the cached driver, unpacking it first when this version is not cached
-     * yet; leaves Playwright to its own temporary copy when the cache cannot be used.
+     * yet, and returns its folder; leaves Playwright to its own temporary copy when the cache cannot be used.
      */
-    static void use(Map<String, String> env) {
+    static Optional<Path> use(Map<String, String> env) {
         if (System.getProperty(DRIVER_DIR_PROPERTY) != null || env.containsKey("PLAYWRIGHT_DRIVER_DIR")) {
-            return;
+            return Optional.empty();
         }
-        unpacked(env).ifPresent(folder -> {
-            System.setProperty(DRIVER_DIR_PROPERTY, folder.toString());
-            pointedAt = folder.toString();
+        Optional<Path> folder = unpacked(env);
+        folder.ifPresent(f -> {
+            System.setProperty(DRIVER_DIR_PROPERTY, f.toString());
+            pointedAt = f.toString();
         });
+        return folder;
+    }
+
+    /**
+     * Where Node keeps the compiled code of the driver in {@code folder}: its 3 MB bundle then
+     * loads in ~0.20 s instead of ~0.25 s of every start. A cache Node cannot write it does without.
+     */
+    static Path compileCache(Path folder) {
+        return folder.resolve(COMPILE_CACHE);
     }
 
     /**

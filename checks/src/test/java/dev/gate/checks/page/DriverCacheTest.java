@@ -59,8 +59,11 @@ class DriverCacheTest {
         String before = System.getProperty(DriverCache.DRIVER_DIR_PROPERTY);
         try {
             System.clearProperty(DriverCache.DRIVER_DIR_PROPERTY);
-            DriverCache.use(Map.of("XDG_CACHE_HOME", cache.toString()));
-            assertThat(System.getProperty(DriverCache.DRIVER_DIR_PROPERTY)).startsWith(cache.resolve("gate").toString());
+            Optional<Path> folder = DriverCache.use(Map.of("XDG_CACHE_HOME", cache.toString()));
+            assertThat(System.getProperty(DriverCache.DRIVER_DIR_PROPERTY)).startsWith(cache.resolve("gate").toString())
+                    .isEqualTo(folder.orElseThrow().toString());
+            // Node's compiled code is kept with the driver it was compiled from
+            assertThat(DriverCache.compileCache(folder.get()).getParent()).isEqualTo(folder.get());
 
             DriverCache.stepAside();
             assertThat(System.getProperty(DriverCache.DRIVER_DIR_PROPERTY)).isNull();

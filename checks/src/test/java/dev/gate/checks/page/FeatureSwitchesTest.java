@@ -11,12 +11,12 @@ import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-class DisabledFeaturesTest {
+class FeatureSwitchesTest {
     @TempDir
     Path cache;
 
     @Test
-    void theSwitchKeepsEveryFeatureTheDriverItselfDisables() throws Exception {
+    void theSwitchesKeepEveryFeatureTheDriverItselfTurnsOffOrOn() throws Exception {
         Path driver = DriverCache.unpacked(Map.of("XDG_CACHE_HOME", cache.toString())).orElseThrow();
         String bundle = Files.readString(driver.resolve("package/lib/coreBundle.js"));
         Matcher list = Pattern.compile("disabledFeatures = \\[(.*?)\\]", Pattern.DOTALL).matcher(bundle);
@@ -26,8 +26,16 @@ class DisabledFeaturesTest {
 
         // ours replaces the driver's switch, so a feature the driver adds and this list lacks would come back on
         assertThat(driversOwn).isNotEmpty();
-        assertThat(DisabledFeatures.PLAYWRIGHT).containsExactlyInAnyOrderElementsOf(driversOwn);
-        assertThat(DisabledFeatures.launchArg()).startsWith("--disable-features=")
-                .contains("WebUIOmniboxPopup", "WebUIOmniboxAimPopup");
+        assertThat(FeatureSwitches.PLAYWRIGHT_DISABLED).containsExactlyInAnyOrderElementsOf(driversOwn);
+        List<String> enabledByDriver = Pattern.compile("\"--enable-features=([A-Za-z,]+)\"").matcher(bundle).results()
+                .flatMap(m -> List.of(m.group(1).split(",")).stream()).toList();
+        assertThat(enabledByDriver).isNotEmpty();
+        assertThat(FeatureSwitches.PLAYWRIGHT_ENABLED).containsExactlyInAnyOrderElementsOf(enabledByDriver);
+
+        List<String> args = FeatureSwitches.launchArgs();
+        assertThat(args).hasSize(2);
+        assertThat(args.get(0)).startsWith("--disable-features=")
+                .contains("WebUIOmniboxPopup", "WebUIOmniboxAimPopup", "SpareRendererForSitePerProcess");
+        assertThat(args.get(1)).startsWith("--enable-features=").contains("CDPScreenshotNewSurface", "NetworkServiceInProcess2");
     }
 }
