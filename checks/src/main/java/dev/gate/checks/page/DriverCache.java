@@ -43,7 +43,12 @@ final class DriverCache {
      * yet, and returns its folder; leaves Playwright to its own temporary copy when the cache cannot be used.
      */
     static Optional<Path> use(Map<String, String> env) {
-        if (System.getProperty(DRIVER_DIR_PROPERTY) != null || env.containsKey("PLAYWRIGHT_DRIVER_DIR")) {
+        String set = System.getProperty(DRIVER_DIR_PROPERTY);
+        if (set != null && set.equals(pointedAt)) {
+            // a later session of the same JVM runs the same cached driver
+            return Optional.of(Path.of(set));
+        }
+        if (set != null || env.containsKey("PLAYWRIGHT_DRIVER_DIR")) {
             return Optional.empty();
         }
         Optional<Path> folder = unpacked(env);

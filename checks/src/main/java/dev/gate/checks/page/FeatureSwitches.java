@@ -1,6 +1,7 @@
 package dev.gate.checks.page;
 
 import java.util.List;
+import java.util.Map;
 import java.util.stream.Stream;
 
 /**
@@ -13,11 +14,13 @@ import java.util.stream.Stream;
  *   <li>Off: Chromium 156's two omnibox pop-up pages (browser UI, chrome://omnibox-popup.top-chrome),
  *       opened for every browser context, so every key page cost three renderers instead of one;
  *       a headless browser has no address bar to pop anything up from. And the spare renderer,
- *       a process started ahead for the next tab: the session opens its tabs ahead itself and
- *       then keeps them, so the spare only sat there (~70 MB resident).</li>
+ *       a process started ahead for the next renderer Chromium needs: the session opens its tabs
+ *       ahead itself and then keeps them, so the spare mostly sat there (~70 MB resident); a
+ *       context of its own or a frame of another site now waits for its process to start.</li>
  *   <li>On: the network service in the browser's own process instead of one of its own, as on a
- *       phone (~70 MB resident of a 30-page verify; a crash of it is a lost browser, which the
- *       session already replaces).</li>
+ *       phone (~70 MB resident of a 30-page verify). The price: Chromium no longer restarts a
+ *       crashed network service by itself; the browser is lost, its pages in flight fail (and
+ *       block), and the session starts a new one for the rest.</li>
  * </ul>
  */
 final class FeatureSwitches {
@@ -36,10 +39,13 @@ final class FeatureSwitches {
     private FeatureSwitches() {
     }
 
-    static List<String> launchArgs() {
+    /** @param env the driver's environment: with {@code PLAYWRIGHT_LEGACY_SCREENSHOT} set, Playwright leaves its feature out, and so does this */
+    static List<String> launchArgs(Map<String, String> env) {
         List<String> off = Stream.of(PLAYWRIGHT_DISABLED, OMNIBOX_POPUPS, List.of(SPARE_RENDERER))
                 .flatMap(List::stream).toList();
-        List<String> on = Stream.concat(PLAYWRIGHT_ENABLED.stream(), Stream.of(NETWORK_IN_PROCESS)).toList();
+        boolean legacyScreenshots = !env.getOrDefault("PLAYWRIGHT_LEGACY_SCREENSHOT", "").isEmpty();
+        List<String> on = Stream.concat(legacyScreenshots ? Stream.empty() : PLAYWRIGHT_ENABLED.stream(),
+                Stream.of(NETWORK_IN_PROCESS)).toList();
         return List.of("--disable-features=" + String.join(",", off), "--enable-features=" + String.join(",", on));
     }
 }
